@@ -1,0 +1,54 @@
+using System;
+using System.Text;
+using System.Text.Json;
+
+namespace MediaEvents.Json;
+
+/// <summary>
+/// A member the spec does not define, kept exactly as it arrived: its name and the raw UTF-8 JSON of its value.
+/// Two members are equal when their names and raw JSON are equal.
+/// </summary>
+public sealed class JsonMember : IEquatable<JsonMember>
+{
+    /// <summary>Creates a member from its name and the raw UTF-8 JSON of its value.</summary>
+    public JsonMember(string name, ReadOnlyMemory<byte> rawValue)
+    {
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        RawValue = rawValue;
+    }
+
+    /// <summary>The member's name, as it arrived.</summary>
+    public string Name { get; }
+
+    /// <summary>The member's value as raw UTF-8 JSON, exactly as it arrived.</summary>
+    public ReadOnlyMemory<byte> RawValue { get; }
+
+    /// <summary>The value as a <see cref="JsonElement"/> (parsed on each call).</summary>
+    public JsonElement Value
+    {
+        get
+        {
+            using JsonDocument document = JsonDocument.Parse(RawValue, new JsonDocumentOptions { MaxDepth = int.MaxValue });
+            return document.RootElement.Clone();
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Equals(JsonMember? other) =>
+        other is not null && Name == other.Name && RawValue.Span.SequenceEqual(other.RawValue.Span);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as JsonMember);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Name);
+        hash.AddBytes(RawValue.Span);
+        return hash.ToHashCode();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"\"{Name}\": {Encoding.UTF8.GetString(RawValue.Span)}";
+}

@@ -1,0 +1,416 @@
+using System;
+using System.Buffers;
+using System.Buffers.Text;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace MediaEvents.Json;
+
+/// <summary>
+/// The tolerant value readers and the writers that generated code stands on. Reading follows how the service
+/// really behaves rather than the letter of the spec: a JSON number where the spec says string is read as its
+/// text, a string holding a number where the spec says integer is read as the number. Anything else that does not
+/// fit throws a <see cref="MediaJsonException"/> that says what was expected and what was found.
+/// </summary>
+public static class MediaJson
+{
+    private const int StackBufferSize = 256;
+
+    /// <summary>Reads a string; a number or boolean is read as its JSON text. <see langword="null"/> for JSON null.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => null,
+        _ => throw Unexpected(ref reader, "a string"),
+    };
+
+    /// <summary>Reads a 64-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
+    public static long? ReadInt64(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number when reader.TryGetInt64(out long number):
+                return number;
+            case JsonTokenType.String:
+                if (TryParseText(ref reader, static (ReadOnlySpan<byte> text, out long value) => Utf8Parser.TryParse(text, out value, out int consumed) && consumed == text.Length, out long parsed))
+                {
+                    return parsed;
+                }
+
+                break;
+            case JsonTokenType.Null:
+                return null;
+        }
+
+        throw Unexpected(ref reader, "an integer (int64)");
+    }
+
+    /// <summary>Reads a 32-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
+    public static int? ReadInt32(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number when reader.TryGetInt32(out int number):
+                return number;
+            case JsonTokenType.String:
+                if (TryParseText(ref reader, static (ReadOnlySpan<byte> text, out int value) => Utf8Parser.TryParse(text, out value, out int consumed) && consumed == text.Length, out int parsed))
+                {
+                    return parsed;
+                }
+
+                break;
+            case JsonTokenType.Null:
+                return null;
+        }
+
+        throw Unexpected(ref reader, "an integer (int32)");
+    }
+
+    /// <summary>Reads a double from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
+    public static double? ReadDouble(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number when reader.TryGetDouble(out double number):
+                return number;
+            case JsonTokenType.String:
+                if (TryParseText(ref reader, static (ReadOnlySpan<byte> text, out double value) => Utf8Parser.TryParse(text, out value, out int consumed) && consumed == text.Length, out double parsed))
+                {
+                    return parsed;
+                }
+
+                break;
+            case JsonTokenType.Null:
+                return null;
+        }
+
+        throw Unexpected(ref reader, "a number");
+    }
+
+    /// <summary>Reads a boolean from <c>true</c>/<c>false</c> or a string holding one. <see langword="null"/> for JSON null.</summary>
+    public static bool? ReadBoolean(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.String:
+                if (TryParseText(ref reader, static (ReadOnlySpan<byte> text, out bool value) =>
+                    {
+                        value = Ascii.EqualsIgnoreCase(text, "true"u8);
+                        return value || Ascii.EqualsIgnoreCase(text, "false"u8);
+                    }, out bool parsed))
+                {
+                    return parsed;
+                }
+
+                break;
+            case JsonTokenType.Null:
+                return null;
+        }
+
+        throw Unexpected(ref reader, "a boolean");
+    }
+
+    /// <summary>
+    /// Reads an ISO 8601 date and time. A value without an offset is taken as UTC, as both Event Grid and
+    /// CloudEvents define their times. <see langword="null"/> for JSON null.
+    /// </summary>
+    public static DateTimeOffset? ReadDateTimeOffset(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && TryReadTimestamp(ref reader, out DateTimeOffset value))
+        {
+            return value;
+        }
+
+        throw Unexpected(ref reader, "an ISO 8601 date and time");
+    }
+
+    /// <summary>Reads the string token the reader is on as a timestamp; no offset means UTC.</summary>
+    internal static bool TryReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && !HasOffset(reader.ValueSpan))
+        {
+            if (reader.TryGetDateTime(out DateTime local))
+            {
+                value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero);
+                return true;
+            }
+        }
+        else if (reader.TryGetDateTimeOffset(out value))
+        {
+            return true;
+        }
+
+        // Not the strict ISO 8601 profile System.Text.Json reads (e.g. a space instead of 'T'): try the general parser.
+        return DateTimeOffset.TryParse(
+            reader.GetString(),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
+            out value);
+    }
+
+    // An offset is a trailing 'Z' or a '+'/'-' after the time of day ("T" at index 10 in the ISO profile).
+    private static bool HasOffset(ReadOnlySpan<byte> text) =>
+        text.Length > 11 && (text[^1] is (byte)'Z' or (byte)'z' || text[11..].IndexOfAny((byte)'+', (byte)'-') >= 0);
+
+    /// <summary>Reads a JSON array into a <see cref="ValueList{T}"/>; <see langword="null"/> for JSON null.</summary>
+    public static ValueList<T>? ReadList<T>(ref Utf8JsonReader reader, MediaJsonReadContext context, MediaJsonValueReader<T> readItem)
+    {
+        ArgumentNullException.ThrowIfNull(readItem);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unexpected(ref reader, "an array");
+        }
+
+        var items = new List<T>();
+        while (Advance(ref reader) != JsonTokenType.EndArray)
+        {
+            try
+            {
+                items.Add(readItem(ref reader, context));
+            }
+            catch (MediaJsonException exception)
+            {
+                throw exception.AtIndex(items.Count);
+            }
+        }
+
+        return new ValueList<T>(items);
+    }
+
+    /// <summary>Reads a JSON object of values into a <see cref="ValueMap{TValue}"/>; <see langword="null"/> for JSON null.</summary>
+    public static ValueMap<TValue>? ReadMap<TValue>(ref Utf8JsonReader reader, MediaJsonReadContext context, MediaJsonValueReader<TValue> readValue)
+    {
+        ArgumentNullException.ThrowIfNull(readValue);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unexpected(ref reader, "an object");
+        }
+
+        var entries = new List<KeyValuePair<string, TValue>>();
+        while (Advance(ref reader) != JsonTokenType.EndObject)
+        {
+            string name = reader.GetString()!;
+            Advance(ref reader);
+            try
+            {
+                entries.Add(new KeyValuePair<string, TValue>(name, readValue(ref reader, context)));
+            }
+            catch (MediaJsonException exception)
+            {
+                throw exception.InProperty(name);
+            }
+        }
+
+        return new ValueMap<TValue>(entries);
+    }
+
+    /// <summary>Reads a string that may not be null (e.g. a map value); a number or boolean is read as its text.</summary>
+    public static string ReadRequiredString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
+        ReadString(ref reader) ?? throw Unexpected(ref reader, "a string");
+
+    /// <summary>
+    /// Reads a member the spec does not define, the reader on its name, into <paramref name="members"/>, keeping the
+    /// value's raw JSON. Fails when the value nests deeper than the context allows.
+    /// </summary>
+    public static void ReadUnknownMember(ref Utf8JsonReader reader, MediaJsonReadContext context, ref List<JsonMember>? members)
+    {
+        string name = reader.GetString()!;
+        Advance(ref reader);
+        ReadOnlyMemory<byte> raw;
+        try
+        {
+            raw = ReadRawValue(ref reader, context);
+        }
+        catch (MediaJsonException exception)
+        {
+            throw exception.InProperty(name);
+        }
+
+        (members ??= new List<JsonMember>()).Add(new JsonMember(name, raw));
+    }
+
+    /// <summary>
+    /// Returns the raw JSON of the value the reader is on and leaves the reader on its last token. A slice of the
+    /// context's buffer when there is one, else a copy.
+    /// </summary>
+    public static ReadOnlyMemory<byte> ReadRawValue(ref Utf8JsonReader reader, MediaJsonReadContext context)
+    {
+        if (context.Buffer.IsEmpty)
+        {
+            CheckDepth(ref reader, context);
+            using JsonDocument document = JsonDocument.ParseValue(ref reader);
+            return Encoding.UTF8.GetBytes(document.RootElement.GetRawText());
+        }
+
+        int start = checked((int)reader.TokenStartIndex);
+        SkipValue(ref reader, context);
+        int end = checked((int)reader.BytesConsumed);
+        return context.Buffer[start..end];
+    }
+
+    /// <summary>Skips the value the reader is on, failing when it nests deeper than the context allows.</summary>
+    public static void SkipValue(ref Utf8JsonReader reader, MediaJsonReadContext context)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        int depth = reader.CurrentDepth;
+        CheckDepth(ref reader, context);
+        while (true)
+        {
+            JsonTokenType token = Advance(ref reader);
+            if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                CheckDepth(ref reader, context);
+            }
+            else if (token is JsonTokenType.EndObject or JsonTokenType.EndArray && reader.CurrentDepth == depth)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Fails unless the reader is on the start of an object.</summary>
+    public static void ExpectStartObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unexpected(ref reader, "an object");
+        }
+    }
+
+    /// <summary>Moves to the next token; the input is known to be complete, so running out of it is malformed JSON.</summary>
+    public static JsonTokenType Advance(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON ends in the middle of a value.");
+        }
+
+        return reader.TokenType;
+    }
+
+    /// <summary>The failure for a required property that is absent.</summary>
+    public static MediaJsonException MissingRequired(string propertyName) =>
+        new MediaJsonException($"the required property '{propertyName}' is missing");
+
+    /// <summary>The failure for a required property that is present but null.</summary>
+    public static MediaJsonException NullNotAllowed(string propertyName) =>
+        new MediaJsonException("expected a value, found null (the property is required)").InProperty(propertyName);
+
+    /// <summary>The failure for a value of the wrong kind: names what was expected and what was found.</summary>
+    public static MediaJsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
+        new MediaJsonException($"expected {expected}, found {Describe(ref reader)}");
+
+    /// <summary>Writes a list with the item writer; nothing for null.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> list, MediaJsonValueWriter<T> writeItem)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(writeItem);
+        writer.WriteStartArray();
+        foreach (T item in list)
+        {
+            writeItem(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a map as a JSON object with the value writer.</summary>
+    public static void WriteMap<TValue>(Utf8JsonWriter writer, IReadOnlyDictionary<string, TValue> map, MediaJsonValueWriter<TValue> writeValue)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(writeValue);
+        writer.WriteStartObject();
+        foreach (KeyValuePair<string, TValue> entry in map)
+        {
+            writer.WritePropertyName(entry.Key);
+            writeValue(writer, entry.Value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a string value (used as a <see cref="MediaJsonValueWriter{T}"/>).</summary>
+    public static void WriteString(Utf8JsonWriter writer, string value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value);
+    }
+
+    private static void CheckDepth(ref Utf8JsonReader reader, MediaJsonReadContext context)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth > context.MaxReaderDepth)
+        {
+            throw new MediaJsonException("the value nests deeper than the maximum depth allowed for an event (MediaEventReaderOptions.MaxDepth)");
+        }
+    }
+
+    private delegate bool Utf8TextParser<T>(ReadOnlySpan<byte> text, out T value);
+
+    private static bool TryParseText<T>(ref Utf8JsonReader reader, Utf8TextParser<T> parse, out T value)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return parse(reader.ValueSpan, out value);
+        }
+
+        int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        Span<byte> buffer = length <= StackBufferSize ? stackalloc byte[StackBufferSize] : new byte[length];
+        int written = reader.CopyString(buffer);
+        return parse(buffer[..written], out value);
+    }
+
+    private static string Describe(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return "an object";
+            case JsonTokenType.StartArray:
+                return "an array";
+            case JsonTokenType.String:
+                string text = reader.GetString()!;
+                return "the string \"" + (text.Length > 40 ? text[..40] + "…" : text) + "\"";
+            case JsonTokenType.Number:
+                ReadOnlySpan<byte> number = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+                return "the number " + Encoding.UTF8.GetString(number[..Math.Min(number.Length, 40)]);
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            case JsonTokenType.Null:
+                return "null";
+            default:
+                return reader.TokenType.ToString();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+
+namespace MediaEvents.Json;
+
+/// <summary>
+/// What a generated reader needs beyond the reader itself: the deepest container an event may open, and, when
+/// the reader runs over a buffer we hold, that buffer, so members the spec does not define are kept as slices of
+/// it instead of copies. Deep values are only met in such members; <see cref="MediaJson.ReadUnknownMember"/>
+/// enforces the limit there, so that one over-deep event fails alone.
+/// </summary>
+public readonly struct MediaJsonReadContext
+{
+    /// <summary>Creates a context.</summary>
+    /// <param name="maxReaderDepth">The deepest <see cref="System.Text.Json.Utf8JsonReader.CurrentDepth"/> at which an object or array may start.</param>
+    /// <param name="buffer">The bytes the reader runs over, or empty when unknown.</param>
+    public MediaJsonReadContext(int maxReaderDepth, ReadOnlyMemory<byte> buffer = default)
+    {
+        MaxReaderDepth = maxReaderDepth;
+        Buffer = buffer;
+    }
+
+    /// <summary>A context without a depth limit of its own (the reader's own limit still applies) and no buffer.</summary>
+    public static MediaJsonReadContext Unlimited => new(int.MaxValue);
+
+    /// <summary>The deepest <see cref="System.Text.Json.Utf8JsonReader.CurrentDepth"/> at which an object or array may start.</summary>
+    public int MaxReaderDepth { get; }
+
+    /// <summary>The bytes the reader runs over (its <c>TokenStartIndex</c> indexes them), or empty.</summary>
+    public ReadOnlyMemory<byte> Buffer { get; }
+}

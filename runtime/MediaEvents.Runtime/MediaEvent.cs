@@ -1,0 +1,159 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using MediaEvents.Json;
+
+namespace MediaEvents;
+
+/// <summary>
+/// One event as it arrived, in either envelope. An event whose type the catalog does not know is a plain
+/// <see cref="MediaEvent"/> with its <see cref="RawData"/>; a known one is a <see cref="MediaEvent{TData}"/>.
+/// </summary>
+public class MediaEvent
+{
+    /// <summary>Creates an event of the given type (for an unknown type, or for tests).</summary>
+    public MediaEvent(string eventType)
+    {
+        EventType = eventType ?? throw new ArgumentNullException(nameof(eventType));
+    }
+
+    // The reader's constructor: the envelope's members are init-only for users, so they are set here.
+    [SetsRequiredMembers]
+    internal MediaEvent(string eventType, in MediaEventEnvelope envelope)
+        : this(eventType)
+    {
+        Id = envelope.Id!;
+        Schema = envelope.Schema;
+        Subject = envelope.Subject;
+        Source = envelope.Source;
+        Time = envelope.Time;
+        DataVersion = envelope.DataVersion;
+        MetadataVersion = envelope.MetadataVersion;
+        SpecVersion = envelope.SpecVersion;
+        DataContentType = envelope.DataContentType;
+        DataSchema = envelope.DataSchema;
+        UnknownMembers = envelope.UnknownMembers;
+        RawData = envelope.RawData;
+    }
+
+    /// <summary>The event's unique identifier (<c>id</c> in both schemas).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The event type, e.g. <c>Microsoft.Media.JobStateChange</c> (<c>eventType</c> or <c>type</c>).</summary>
+    public string EventType { get; }
+
+    /// <summary>The envelope the event arrived in.</summary>
+    public MediaEventSchema Schema { get; init; }
+
+    /// <summary>The publisher-defined path to the event's subject, e.g. <c>transforms/T/jobs/J</c>.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Where the event comes from: <c>topic</c> in the Event Grid schema, <c>source</c> in CloudEvents.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>When the event was generated (<c>eventTime</c> or <c>time</c>); a time without offset is UTC.</summary>
+    public DateTimeOffset? Time { get; init; }
+
+    /// <summary>The schema version of <c>data</c> (Event Grid schema).</summary>
+    public string? DataVersion { get; init; }
+
+    /// <summary>The schema version of the envelope (Event Grid schema).</summary>
+    public string? MetadataVersion { get; init; }
+
+    /// <summary>The CloudEvents specification version (CloudEvents).</summary>
+    public string? SpecVersion { get; init; }
+
+    /// <summary>The content type of <c>data</c> (CloudEvents <c>datacontenttype</c>).</summary>
+    public string? DataContentType { get; init; }
+
+    /// <summary>The schema of <c>data</c> (CloudEvents <c>dataschema</c>).</summary>
+    public string? DataSchema { get; init; }
+
+    /// <summary>Envelope members neither schema defines (CloudEvents extension attributes among them), as they arrived.</summary>
+    public JsonMembers? UnknownMembers { get; init; }
+
+    /// <summary>The raw UTF-8 JSON of <c>data</c> as it arrived; empty when the event had none.</summary>
+    public ReadOnlyMemory<byte> RawData { get; init; }
+
+    /// <summary>The catalog entry of this event's type, or <see langword="null"/> for a type the catalog does not know.</summary>
+    public virtual MediaEventType? KnownType => null;
+
+    /// <summary>The typed data of a known event, else <see langword="null"/>.</summary>
+    public virtual object? TypedData => null;
+
+    /// <summary>Whether the catalog knows this event's type.</summary>
+    public bool IsKnown => KnownType is not null;
+
+    /// <summary>Parses <see cref="RawData"/> into a <see cref="JsonElement"/> (undefined when there was no data).</summary>
+    public JsonElement GetRawDataElement()
+    {
+        if (RawData.IsEmpty)
+        {
+            return default;
+        }
+
+        using JsonDocument document = JsonDocument.Parse(RawData, new JsonDocumentOptions { MaxDepth = int.MaxValue });
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Writes <c>data</c>: a known event's typed data through the generated writer (spec property names, spec
+    /// types, unknown members kept), an unknown event's data as it arrived, and <c>null</c> when there was none.
+    /// </summary>
+    public virtual void WriteData(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (RawData.IsEmpty)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteRawValue(RawData.Span, skipInputValidation: true);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{EventType} {Id} ({Subject})";
+}
+
+/// <summary>An event of a type the catalog knows, with its data read into <typeparamref name="TData"/>.</summary>
+/// <typeparam name="TData">The generated data type of the event type.</typeparam>
+public sealed class MediaEvent<TData> : MediaEvent
+    where TData : class
+{
+    /// <summary>Creates a typed event (the reader does this; so can tests of a visitor).</summary>
+    public MediaEvent(MediaEventType<TData> type, TData data)
+        : base((type ?? throw new ArgumentNullException(nameof(type))).Name)
+    {
+        Type = type;
+        Data = data ?? throw new ArgumentNullException(nameof(data));
+    }
+
+    [SetsRequiredMembers]
+    internal MediaEvent(MediaEventType<TData> type, TData data, in MediaEventEnvelope envelope)
+        : base(type.Name, envelope)
+    {
+        Type = type;
+        Data = data;
+    }
+
+    /// <summary>The catalog entry of this event's type.</summary>
+    public MediaEventType<TData> Type { get; }
+
+    /// <summary>The event's data, read as the spec describes it.</summary>
+    public TData Data { get; }
+
+    /// <inheritdoc />
+    public override MediaEventType? KnownType => Type;
+
+    /// <inheritdoc />
+    public override object? TypedData => Data;
+
+    /// <inheritdoc />
+    public override void WriteData(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Type.WriteData(writer, Data);
+    }
+}

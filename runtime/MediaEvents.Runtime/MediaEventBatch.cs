@@ -1,0 +1,68 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace MediaEvents;
+
+/// <summary>Every event of one delivery, in input order, each read or failed on its own.</summary>
+public sealed class MediaEventBatch : IReadOnlyList<MediaEventReadResult>
+{
+    private readonly MediaEventReadResult[] _results;
+    private readonly MediaEventReadFailure[] _failures;
+
+    internal MediaEventBatch(List<MediaEventReadResult> results)
+    {
+        _results = results.ToArray();
+        var failures = new List<MediaEventReadFailure>();
+        foreach (MediaEventReadResult result in _results)
+        {
+            if (result.Failure is not null)
+            {
+                failures.Add(result.Failure);
+            }
+        }
+
+        _failures = failures.ToArray();
+    }
+
+    /// <inheritdoc />
+    public int Count => _results.Length;
+
+    /// <inheritdoc />
+    public MediaEventReadResult this[int index] => _results[index];
+
+    /// <summary>The events that were read, in input order.</summary>
+    public IEnumerable<MediaEvent> Events
+    {
+        get
+        {
+            foreach (MediaEventReadResult result in _results)
+            {
+                if (result.Event is not null)
+                {
+                    yield return result.Event;
+                }
+            }
+        }
+    }
+
+    /// <summary>The events that could not be read, in input order.</summary>
+    public IReadOnlyList<MediaEventReadFailure> Failures => _failures;
+
+    /// <summary>Whether any event could not be read.</summary>
+    public bool HasFailures => _failures.Length > 0;
+
+    /// <summary>Throws one <see cref="MediaEventBatchException"/> carrying every failure, if there is any.</summary>
+    public void ThrowIfFailed()
+    {
+        if (HasFailures)
+        {
+            throw new MediaEventBatchException(_failures);
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<MediaEventReadResult> GetEnumerator() => ((IEnumerable<MediaEventReadResult>)_results).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

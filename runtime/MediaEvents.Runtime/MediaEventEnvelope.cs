@@ -1,0 +1,25 @@
+using System;
+using MediaEvents.Json;
+
+namespace MediaEvents;
+
+/// <summary>The envelope members of one event while it is being read, before its data is.</summary>
+internal struct MediaEventEnvelope
+{
+    public string? Id;
+    public string? EventType;
+    public string? EventTypeMember;
+    public MediaEventType? KnownType;
+    public string? Subject;
+    public string? Source;
+    public DateTimeOffset? Time;
+    public string? DataVersion;
+    public string? MetadataVersion;
+    public string? SpecVersion;
+    public string? DataContentType;
+    public string? DataSchema;
+    public JsonMembers? UnknownMembers;
+    public ReadOnlyMemory<byte> RawData;
+
+    public readonly MediaEventSchema Schema => SpecVersion is not null ? MediaEventSchema.CloudEvents : MediaEventSchema.EventGrid;
+}

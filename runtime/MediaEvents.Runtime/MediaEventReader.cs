@@ -1,0 +1,387 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MediaEvents.Json;
+
+namespace MediaEvents;
+
+/// <summary>
+/// Reads deliveries of events — a JSON array or a single object, each event in the Event Grid schema or in
+/// CloudEvents 1.0 — into typed events, with one result per event. One event that cannot be read fails alone.
+/// </summary>
+public sealed class MediaEventReader
+{
+    private static readonly MediaJsonPropertyNames s_envelopeNames = new(
+        "id", "eventType", "type", "subject", "topic", "source", "eventTime", "time", "data",
+        "dataVersion", "metadataVersion", "specversion", "datacontenttype", "dataschema");
+
+    private readonly MediaEventCatalog _catalog;
+    private readonly MediaEventReaderOptions _options;
+
+    /// <summary>Creates a reader for the event types of <paramref name="catalog"/>.</summary>
+    public MediaEventReader(MediaEventCatalog catalog, MediaEventReaderOptions? options = null)
+    {
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _options = options ?? MediaEventReaderOptions.Default;
+    }
+
+    /// <summary>The options this reader applies.</summary>
+    public MediaEventReaderOptions Options => _options;
+
+    /// <summary>Reads a delivery from JSON text.</summary>
+    /// <exception cref="MediaEventFormatException">The text is not a JSON array or object of events.</exception>
+    public MediaEventBatch Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a delivery from UTF-8 JSON (copied once, so that events can keep slices of it).</summary>
+    /// <exception cref="MediaEventFormatException">The bytes are not a JSON array or object of events.</exception>
+    public MediaEventBatch Read(ReadOnlySpan<byte> utf8Json) => Read(new ReadOnlyMemory<byte>(utf8Json.ToArray()));
+
+    /// <summary>
+    /// Reads a delivery from UTF-8 JSON. Events keep slices of this memory (<see cref="MediaEvent.RawData"/>,
+    /// unknown members): it must not change while they are in use.
+    /// </summary>
+    /// <exception cref="MediaEventFormatException">The bytes are not a JSON array or object of events.</exception>
+    public MediaEventBatch Read(ReadOnlyMemory<byte> utf8Json)
+    {
+        var results = new List<MediaEventReadResult>();
+        ReadOnlySpan<byte> span = utf8Json.Span;
+        if (span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
+            span = utf8Json.Span;
+        }
+
+        // The reader's own depth limit is lifted: our limit applies per event, so one deep event fails alone.
+        var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = int.MaxValue, CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new MediaEventFormatException("The input is empty: expected a JSON array of events or a single event object.");
+            }
+
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartArray:
+                    while (MediaJson.Advance(ref reader) != JsonTokenType.EndArray)
+                    {
+                        results.Add(ReadEvent(ref reader, utf8Json, results.Count, "$[" + results.Count + "]"));
+                    }
+
+                    break;
+                case JsonTokenType.StartObject:
+                    results.Add(ReadEvent(ref reader, utf8Json, 0, "$"));
+                    break;
+                default:
+                    throw new MediaEventFormatException(
+                        $"Expected a JSON array of events or a single event object, found {Describe(reader.TokenType)}.",
+                        0,
+                        reader.TokenStartIndex);
+            }
+
+            if (reader.Read())
+            {
+                throw new MediaEventFormatException("Unexpected content after the end of the events.", null, null);
+            }
+        }
+        catch (JsonException exception) when (exception is not MediaJsonException)
+        {
+            throw new MediaEventFormatException(
+                "The input is not valid JSON: " + FirstSentence(exception.Message),
+                exception.LineNumber,
+                exception.BytePositionInLine,
+                exception);
+        }
+
+        return new MediaEventBatch(results);
+    }
+
+    /// <summary>Reads a delivery from a stream, refusing more than <see cref="MediaEventReaderOptions.MaxInputBytes"/>.</summary>
+    /// <exception cref="MediaEventFormatException">The content is too large or not a JSON array or object of events.</exception>
+    public async ValueTask<MediaEventBatch> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ReadOnlyMemory<byte> content = await ReadAllAsync(utf8Json, _options.MaxInputBytes, cancellationToken).ConfigureAwait(false);
+        return Read(content);
+    }
+
+    /// <summary>Reads all of a stream, or fails as soon as it grows past the limit.</summary>
+    internal static async ValueTask<ReadOnlyMemory<byte>> ReadAllAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
+        byte[] buffer = new byte[stream.CanSeek ? (int)Math.Max(1, Math.Min(stream.Length - stream.Position, maxBytes)) : 16 * 1024];
+        int length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length >= maxBytes)
+                {
+                    // One more byte decides whether the content is exactly at the limit or beyond it.
+                    byte[] probe = new byte[1];
+                    if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) > 0)
+                    {
+                        throw TooLarge(maxBytes);
+                    }
+
+                    break;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, Math.Min(maxBytes, Array.MaxLength)));
+            }
+
+            int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return new ReadOnlyMemory<byte>(buffer, 0, length);
+    }
+
+    private static MediaEventFormatException TooLarge(long maxBytes) =>
+        new($"The input is larger than the limit of {maxBytes} bytes (MediaEventReaderOptions.MaxInputBytes).");
+
+    private MediaEventReadResult ReadEvent(ref Utf8JsonReader reader, ReadOnlyMemory<byte> buffer, int index, string path)
+    {
+        int start = checked((int)reader.TokenStartIndex);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return Fail(index, null, null, path, $"expected an event object, found {Describe(reader.TokenType)}", buffer[start..checked((int)reader.BytesConsumed)]);
+        }
+
+        Utf8JsonReader checkpoint = reader;
+        var envelope = default(MediaEventEnvelope);
+        var context = new MediaJsonReadContext(reader.CurrentDepth + _options.MaxDepth - 1, buffer);
+        try
+        {
+            return new MediaEventReadResult(index, ReadEnvelopeAndData(ref reader, context, ref envelope), null);
+        }
+        catch (MediaJsonException exception)
+        {
+            // Only this event is lost: go back to its start and step over it as a whole.
+            reader = checkpoint;
+            reader.Skip();
+            return Fail(index, envelope.Id, envelope.EventType, path + exception.RelativePath, exception.Reason, buffer[start..checked((int)reader.BytesConsumed)]);
+        }
+    }
+
+    private static MediaEventReadResult Fail(int index, string? id, string? eventType, string path, string reason, ReadOnlyMemory<byte> raw) =>
+        new(index, null, new MediaEventReadFailure(index, id, eventType, path, reason, raw));
+
+    private MediaEvent ReadEnvelopeAndData(ref Utf8JsonReader reader, MediaJsonReadContext context, ref MediaEventEnvelope envelope)
+    {
+        bool hasData = false;
+        bool dataIsNull = false;
+        object? data = null;
+        List<JsonMember>? unknown = null;
+        string? member = null;
+        try
+        {
+            while (MediaJson.Advance(ref reader) != JsonTokenType.EndObject)
+            {
+                int property = s_envelopeNames.Match(ref reader);
+                if (property < 0)
+                {
+                    member = null;
+                    MediaJson.ReadUnknownMember(ref reader, context, ref unknown);
+                    continue;
+                }
+
+                member = EnvelopeName(property);
+                MediaJson.Advance(ref reader);
+                switch (property)
+                {
+                    case 0:
+                        envelope.Id = ReadEnvelopeString(ref reader);
+                        break;
+                    case 1:
+                    case 2:
+                        ReadEventType(ref reader, ref envelope, member);
+                        break;
+                    case 3:
+                        envelope.Subject = ReadEnvelopeString(ref reader);
+                        break;
+                    case 4:
+                    case 5:
+                        envelope.Source = ReadEnvelopeString(ref reader);
+                        break;
+                    case 6:
+                    case 7:
+                        envelope.Time = ReadTime(ref reader);
+                        break;
+                    case 8:
+                        hasData = true;
+                        dataIsNull = reader.TokenType == JsonTokenType.Null;
+                        int dataStart = checked((int)reader.TokenStartIndex);
+
+                        // Usually the type precedes the data, and the data is read in the same pass.
+                        if (envelope.KnownType is not null && !dataIsNull)
+                        {
+                            data = envelope.KnownType.ReadDataObject(ref reader, context);
+                        }
+                        else
+                        {
+                            MediaJson.SkipValue(ref reader, context);
+                        }
+
+                        envelope.RawData = context.Buffer[dataStart..checked((int)reader.BytesConsumed)];
+                        break;
+                    case 9:
+                        envelope.DataVersion = Intern(ref reader, "1.0"u8, "1.0");
+                        break;
+                    case 10:
+                        envelope.MetadataVersion = Intern(ref reader, "1"u8, "1");
+                        break;
+                    case 11:
+                        envelope.SpecVersion = Intern(ref reader, "1.0"u8, "1.0");
+                        break;
+                    case 12:
+                        envelope.DataContentType = Intern(ref reader, "application/json"u8, "application/json");
+                        break;
+                    case 13:
+                        envelope.DataSchema = ReadEnvelopeString(ref reader);
+                        break;
+                }
+            }
+
+            member = null;
+            envelope.UnknownMembers = JsonMembers.From(unknown);
+            if (envelope.EventType is null)
+            {
+                throw new MediaJsonException(envelope.SpecVersion is null
+                    ? "the event has neither 'eventType' (Event Grid schema) nor 'specversion' and 'type' (CloudEvents 1.0)"
+                    : "the CloudEvents event has no 'type'");
+            }
+
+            if (envelope.Id is null)
+            {
+                throw MediaJson.MissingRequired("id");
+            }
+
+            if (envelope.KnownType is null)
+            {
+                return new MediaEvent(envelope.EventType, envelope);
+            }
+
+            if (!hasData || dataIsNull)
+            {
+                throw new MediaJsonException($"a {envelope.EventType} event carries its data as a JSON object, found {(hasData ? "null" : "no 'data' member")}");
+            }
+
+            if (data is null)
+            {
+                // The data came before the type: read it now from its slice.
+                member = "data";
+                var dataReader = new Utf8JsonReader(envelope.RawData.Span, new JsonReaderOptions { MaxDepth = int.MaxValue });
+                dataReader.Read();
+                var dataContext = new MediaJsonReadContext(context.MaxReaderDepth - reader.CurrentDepth - 1, envelope.RawData);
+                data = envelope.KnownType.ReadDataObject(ref dataReader, dataContext);
+            }
+
+            return envelope.KnownType.CreateEvent(data, envelope);
+        }
+        catch (MediaJsonException exception) when (member is not null)
+        {
+            throw exception.InProperty(member);
+        }
+    }
+
+    private static string EnvelopeName(int property) => property switch
+    {
+        0 => "id",
+        1 => "eventType",
+        2 => "type",
+        3 => "subject",
+        4 => "topic",
+        5 => "source",
+        6 => "eventTime",
+        7 => "time",
+        8 => "data",
+        9 => "dataVersion",
+        10 => "metadataVersion",
+        11 => "specversion",
+        12 => "datacontenttype",
+        _ => "dataschema",
+    };
+
+    private void ReadEventType(ref Utf8JsonReader reader, ref MediaEventEnvelope envelope, string member)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw MediaJson.Unexpected(ref reader, "the event type as a string");
+        }
+
+        if (envelope.EventTypeMember is not null)
+        {
+            throw new MediaJsonException($"the event has both '{envelope.EventTypeMember}' and '{member}'");
+        }
+
+        envelope.EventTypeMember = member;
+        MediaEventType? known = reader.ValueIsEscaped ? _catalog.Find(reader.GetString()!) : _catalog.Find(reader.ValueSpan);
+        envelope.KnownType = known;
+
+        // A known type reuses the catalogue's string: dispatch allocates nothing for the type name.
+        envelope.EventType = known?.Name is { } name && reader.ValueTextEquals(name) ? name : reader.GetString();
+    }
+
+    private static string? ReadEnvelopeString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw MediaJson.Unexpected(ref reader, "a string"),
+    };
+
+    private static string? Intern(ref Utf8JsonReader reader, ReadOnlySpan<byte> commonUtf8, string common) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(commonUtf8)
+            ? common
+            : ReadEnvelopeString(ref reader);
+
+    private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && MediaJson.TryReadTimestamp(ref reader, out DateTimeOffset time))
+        {
+            return time;
+        }
+
+        throw MediaJson.Unexpected(ref reader, "an ISO 8601 date and time such as \"2018-04-20T21:26:13.8978772Z\"");
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    private static string FirstSentence(string message)
+    {
+        int end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}

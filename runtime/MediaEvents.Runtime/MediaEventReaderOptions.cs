@@ -1,0 +1,43 @@
+using System;
+
+namespace MediaEvents;
+
+/// <summary>How a batch reports events that could not be read.</summary>
+public enum MediaEventFailureMode
+{
+    /// <summary>Failures are collected in <see cref="MediaEventBatch.Failures"/>; nothing is thrown for them.</summary>
+    Collect,
+
+    /// <summary>After every readable event has been handled, one <see cref="MediaEventBatchException"/> carries all failures.</summary>
+    Throw,
+}
+
+/// <summary>Limits and behaviour of a <see cref="MediaEventReader"/>.</summary>
+public sealed class MediaEventReaderOptions
+{
+    private int _maxDepth = 64;
+    private long _maxInputBytes = 64L * 1024 * 1024;
+
+    /// <summary>The shared default options.</summary>
+    public static MediaEventReaderOptions Default { get; } = new();
+
+    /// <summary>
+    /// The deepest nesting one event may have, counting the event object as 1 (default 64). An event nested deeper
+    /// fails alone; the rest of its batch is read.
+    /// </summary>
+    public int MaxDepth
+    {
+        get => _maxDepth;
+        init => _maxDepth = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDepth), value, "The maximum depth must be at least 1.");
+    }
+
+    /// <summary>The largest input, in bytes, read from a stream (default 64 MiB); more is refused before it is parsed.</summary>
+    public long MaxInputBytes
+    {
+        get => _maxInputBytes;
+        init => _maxInputBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxInputBytes), value, "The maximum input size must be at least 1 byte.");
+    }
+
+    /// <summary>Whether failures are only collected (default) or also thrown once, after dispatch.</summary>
+    public MediaEventFailureMode FailureMode { get; init; } = MediaEventFailureMode.Collect;
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using MediaEvents.Json;
+
+namespace MediaEvents;
+
+/// <summary>
+/// One entry of an event catalogue: an event type name bound to the type of its data and to the generated
+/// reader and writer of that data.
+/// </summary>
+public abstract class MediaEventType
+{
+    private protected MediaEventType(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Name = name;
+        Utf8Name = Encoding.UTF8.GetBytes(name);
+    }
+
+    /// <summary>The event type name, e.g. <c>Microsoft.Media.JobStateChange</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The type the event's data is read into.</summary>
+    public abstract Type DataType { get; }
+
+    /// <summary>This entry's position in its catalogue (the generated dispatcher switches on it).</summary>
+    public int Ordinal { get; private set; } = -1;
+
+    /// <summary>The catalogue this entry belongs to.</summary>
+    public MediaEventCatalog? Catalog { get; private set; }
+
+    internal byte[] Utf8Name { get; }
+
+    internal void Attach(MediaEventCatalog catalog, int ordinal)
+    {
+        if (Catalog is not null)
+        {
+            throw new InvalidOperationException($"The event type '{Name}' already belongs to a catalog.");
+        }
+
+        Catalog = catalog;
+        Ordinal = ordinal;
+    }
+
+    /// <summary>Reads the data at the reader (on its first token).</summary>
+    internal abstract object ReadDataObject(ref Utf8JsonReader reader, MediaJsonReadContext context);
+
+    /// <summary>Wraps data read by <see cref="ReadDataObject"/> and its envelope into an event.</summary>
+    internal abstract MediaEvent CreateEvent(object data, in MediaEventEnvelope envelope);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
+
+/// <summary>A catalogue entry whose data is read into <typeparamref name="TData"/>.</summary>
+/// <typeparam name="TData">The generated data type.</typeparam>
+public sealed class MediaEventType<TData> : MediaEventType
+    where TData : class
+{
+    private readonly MediaJsonValueReader<TData?> _read;
+    private readonly MediaJsonValueWriter<TData> _write;
+
+    /// <summary>Creates the entry from the event type name and the generated reader and writer of its data.</summary>
+    public MediaEventType(string name, MediaJsonValueReader<TData?> read, MediaJsonValueWriter<TData> write)
+        : base(name)
+    {
+        _read = read ?? throw new ArgumentNullException(nameof(read));
+        _write = write ?? throw new ArgumentNullException(nameof(write));
+    }
+
+    /// <inheritdoc />
+    public override Type DataType => typeof(TData);
+
+    /// <summary>Reads this type's data at the reader; fails on JSON null, since every such event carries data.</summary>
+    public TData ReadData(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
+        _read(ref reader, context) ?? throw MediaJson.Unexpected(ref reader, "an object");
+
+    /// <summary>Writes this type's data.</summary>
+    public void WriteData(Utf8JsonWriter writer, TData data) => _write(writer, data);
+
+    internal override object ReadDataObject(ref Utf8JsonReader reader, MediaJsonReadContext context) => ReadData(ref reader, context);
+
+    internal override MediaEvent CreateEvent(object data, in MediaEventEnvelope envelope) => new MediaEvent<TData>(this, (TData)data, envelope);
+}
