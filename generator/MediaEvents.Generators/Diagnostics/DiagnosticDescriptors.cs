@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace MediaEvents.Generators.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Each message says what to change.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string SpecCategory = "MediaEvents.Spec";
+    private const string ConfigurationCategory = "MediaEvents.Configuration";
+    private const string HelpLink = "https://github.com/mediaevents/MediaEvents.Generators#diagnostics";
+
+    public static readonly DiagnosticDescriptor InvalidJson = Create(
+        "MEG0001",
+        "The spec file is not valid JSON",
+        "The spec file '{0}' is not valid JSON: {1}. Fix the JSON syntax at this position.",
+        SpecCategory);
+
+    public static readonly DiagnosticDescriptor NotSwagger2 = Create(
+        "MEG0002",
+        "The spec file is not a swagger 2.0 document",
+        "The spec file '{0}' is not a swagger 2.0 document: {1}",
+        SpecCategory);
+
+    public static readonly DiagnosticDescriptor DanglingReference = Create(
+        "MEG0003",
+        "A $ref does not point at a definition of the file",
+        "The reference '{0}' does not resolve: {1}. Point it at an existing '#/definitions/<name>' of this file.",
+        SpecCategory);
+
+    public static readonly DiagnosticDescriptor UnsupportedType = Create(
+        "MEG0004",
+        "Unsupported type or format",
+        "'{0}' has {1}, which the generator does not support. Use one of: {2}.",
+        SpecCategory);
+
+    public static readonly DiagnosticDescriptor EmptyEnum = Create(
+        "MEG0005",
+        "An enum without values",
+        "The enum of '{0}' has no values. List at least one value in 'enum' (and in x-ms-enum 'values').",
+        SpecCategory);
+
+    public static readonly DiagnosticDescriptor NameCollision = Create(
+        "MEG0006",
+        "Two names of the spec map to one C# name",
+        "{0} and {1} both map to the C# name '{2}'. Rename one of them in the spec.",
+        SpecCategory);
+
+    public static readonly DiagnosticDescriptor EventNameMismatch = Create(
+        "MEG0007",
+        "A definition's description names another event type than its name",
+        "The definition '{0}' is named for the event type '{1}', but its description says '{2}'. The generator uses '{1}'; correct the name or the description.",
+        SpecCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidDiscriminator = Create(
+        "MEG0008",
+        "A discriminator the generator cannot resolve",
+        "'{0}': {1}",
+        SpecCategory);
+
+    public static readonly DiagnosticDescriptor InvalidOption = Create(
+        "MEG0009",
+        "Invalid generator option",
+        "The option {0} has the value '{1}', which is not valid: {2}",
+        ConfigurationCategory);
+
+    public static readonly DiagnosticDescriptor DuplicateNamespace = Create(
+        "MEG0010",
+        "Two spec files generate into one namespace",
+        "The spec files '{0}' and '{1}' both generate into the namespace '{2}'. Give one of the AdditionalFiles items its own MediaEventsNamespace metadata.",
+        ConfigurationCategory);
+
+    public static readonly DiagnosticDescriptor UnexpectedFailure = Create(
+        "MEG0011",
+        "The generator failed unexpectedly",
+        "The generator could not process '{0}': {1}. This is a defect of MediaEvents.Generators; please report it with the spec file.",
+        "MediaEvents.Generator");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
+    {
+        InvalidJson, NotSwagger2, DanglingReference, UnsupportedType, EmptyEnum, NameCollision,
+        EventNameMismatch, InvalidDiscriminator, InvalidOption, DuplicateNamespace, UnexpectedFailure,
+    }.ToDictionary(static descriptor => descriptor.Id);
+
+    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + "-" + id.ToLowerInvariant());
+}

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using MediaEvents.Generators.Diagnostics;
+using MediaEvents.Generators.Emitting;
+using MediaEvents.Generators.Model;
+using MediaEvents.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace MediaEvents.Generators;
+
+/// <summary>
+/// Turns a Media Services events swagger (an AdditionalFiles item) into event data types, a serializer context
+/// and an exhaustive visitor with its dispatcher.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class MediaEventsGenerator : IIncrementalGenerator
+{
+    private const string DefaultNamespace = "MediaEvents";
+    private const string SpecFileName = "MediaServices.json";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // 1. The spec files: AdditionalFiles named MediaServices.json or marked MediaEventsSpec="true", with their item options.
+        IncrementalValuesProvider<SpecFile> specFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadSpecFile(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        // 2. The project options: namespace and accessibility.
+        IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => new GeneratorOptions(
+                Read(provider.GlobalOptions, "build_property.MediaEventsNamespace"),
+                Read(provider.GlobalOptions, "build_property.MediaEventsAccessibility")))
+            .WithTrackingName(TrackingNames.Options);
+
+        // 3. Parse each spec into a model with its diagnostics; NJsonSchema lives and dies inside this step.
+        IncrementalValuesProvider<ParseResult> results = specFiles
+            .Combine(options)
+            .Select(static (pair, cancellationToken) => Parse(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        // 4. Diagnostics of every spec, reported on their own so that sources stay cached when only they change.
+        context.RegisterSourceOutput(
+            results.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
+            static (production, diagnostics) =>
+            {
+                foreach (DiagnosticInfo diagnostic in diagnostics)
+                {
+                    production.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            });
+
+        // 5. Sources of every spec that parsed; two specs may not share a namespace (their files would clash).
+        IncrementalValueProvider<EquatableArray<SpecModel>> models = results
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(static model => model.SpecPath, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Models);
+
+        context.RegisterSourceOutput(models, static (production, all) => Emit(production, all));
+    }
+
+    private static SpecFile? ReadSpecFile(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
+    {
+        string? marked = Read(options, "build_metadata.AdditionalFiles.MediaEventsSpec");
+        bool isSpec = marked is null
+            ? string.Equals(Path.GetFileName(file.Path), SpecFileName, StringComparison.OrdinalIgnoreCase)
+            : string.Equals(marked, "true", StringComparison.OrdinalIgnoreCase);
+        if (!isSpec)
+        {
+            return null;
+        }
+
+        string text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new SpecFile(file.Path, text, Read(options, "build_metadata.AdditionalFiles.MediaEventsNamespace"));
+    }
+
+    private static string? Read(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static ParseResult Parse(SpecFile file, GeneratorOptions options, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        string @namespace = file.Namespace ?? options.Namespace ?? DefaultNamespace;
+        if (!CSharpNames.IsValidNamespace(@namespace))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, file.Namespace is null ? "MediaEventsNamespace" : $"MediaEventsNamespace of '{file.Path}'", @namespace, "expected a C# namespace such as 'Contoso.Media.Events'"));
+        }
+
+        string accessibility = (options.Accessibility ?? "public").ToLowerInvariant();
+        if (accessibility is not ("public" or "internal"))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "MediaEventsAccessibility", options.Accessibility!, "expected 'public' or 'internal'"));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        return SpecParser.Parse(file, @namespace, accessibility, cancellationToken);
+    }
+
+    private static void Emit(SourceProductionContext production, EquatableArray<SpecModel> models)
+    {
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (SpecModel spec in models)
+        {
+            production.CancellationToken.ThrowIfCancellationRequested();
+            if (namespaces.TryGetValue(spec.Namespace, out string? first))
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateNamespace, Location.None, first, spec.SpecPath, spec.Namespace));
+                continue;
+            }
+
+            namespaces.Add(spec.Namespace, spec.SpecPath);
+            foreach ((string name, string source) in Sources(spec))
+            {
+                production.AddSource(GeneratedCode.HintName(spec.Namespace, name), SourceText.From(source, System.Text.Encoding.UTF8));
+            }
+        }
+    }
+
+    /// <summary>Every file of one spec, by hint-name stem, in a stable order.</summary>
+    internal static IEnumerable<(string Name, string Source)> Sources(SpecModel spec)
+    {
+        foreach (TypeModel type in spec.Types)
+        {
+            yield return (type.Name, TypeEmitter.Emit(spec, type));
+            yield return (type.Name + ".Json", JsonEmitter.EmitConverter(spec, type));
+        }
+
+        foreach (EnumModel model in spec.Enums)
+        {
+            yield return (model.Name, EnumEmitter.Emit(spec, model));
+            yield return (model.Name + ".Json", JsonEmitter.EmitEnumConverter(spec, model));
+        }
+
+        yield return (TypeNames.ContextName, JsonEmitter.EmitContext(spec));
+        yield return (CatalogEmitter.ClassName, CatalogEmitter.Emit(spec));
+        yield return (VisitorEmitter.InterfaceName, VisitorEmitter.EmitInterface(spec));
+        yield return (VisitorEmitter.BaseClassName, VisitorEmitter.EmitBaseClass(spec));
+        yield return (VisitorEmitter.DispatcherName, VisitorEmitter.EmitDispatcher(spec));
+    }
+}

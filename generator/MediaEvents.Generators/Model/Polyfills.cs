@@ -1,0 +1,30 @@
+using System;
+
+namespace System.Runtime.CompilerServices
+{
+
+// Records and init-only members on netstandard2.0.
+internal static class IsExternalInit
+{
+}
+
+// Required members on netstandard2.0.
+internal sealed class RequiredMemberAttribute : Attribute
+{
+}
+
+internal sealed class CompilerFeatureRequiredAttribute : Attribute
+{
+    public CompilerFeatureRequiredAttribute(string featureName) => FeatureName = featureName;
+
+    public string FeatureName { get; }
+}
+}
+
+namespace System.Diagnostics.CodeAnalysis
+{
+    [AttributeUsage(AttributeTargets.Constructor)]
+    internal sealed class SetsRequiredMembersAttribute : Attribute
+    {
+    }
+}
