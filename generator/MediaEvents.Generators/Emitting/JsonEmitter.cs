@@ -215,7 +215,7 @@ internal static class JsonEmitter
         writer.Line($"private static readonly {TypeNames.Json}.MediaJsonPropertyNames s_names = new {TypeNames.Json}.MediaJsonPropertyNames({names});");
         foreach (PropertyModel property in properties)
         {
-            writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_{property.Name}Name = global::System.Text.Json.JsonEncodedText.Encode({CSharpNames.Literal(property.JsonName)});");
+            writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_{CSharpNames.ToLocal(property.Name).TrimStart('@')}Name = global::System.Text.Json.JsonEncodedText.Encode({CSharpNames.Literal(property.JsonName)});");
         }
 
         writer.Line();
@@ -302,16 +302,17 @@ internal static class JsonEmitter
             string local = Local(property);
             if (property.IsRequired)
             {
-                writer.Line($"writer.WritePropertyName(s_{property.Name}Name);");
+                writer.Line($"writer.WritePropertyName(s_{CSharpNames.ToLocal(property.Name).TrimStart('@')}Name);");
                 writer.Line(WriteStatement(spec, property.Type, "writer", $"value.{property.Name}", 0));
             }
             else
             {
                 writer.Line($"if (value.{property.Name} is {{ }} {local})");
                 writer.Open();
-                writer.Line($"writer.WritePropertyName(s_{property.Name}Name);");
+                writer.Line($"writer.WritePropertyName(s_{CSharpNames.ToLocal(property.Name).TrimStart('@')}Name);");
                 writer.Line(WriteStatement(spec, property.Type, "writer", local, 0));
                 writer.Close();
+                writer.Line();
             }
         }
 
