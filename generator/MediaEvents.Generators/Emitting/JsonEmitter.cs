@@ -316,7 +316,6 @@ internal static class JsonEmitter
             }
         }
 
-        writer.Line();
         writer.Line("value.UnknownMembers?.WriteTo(writer);");
         writer.Line("writer.WriteEndObject();");
         writer.Close();
