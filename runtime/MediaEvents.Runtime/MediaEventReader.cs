@@ -83,14 +83,18 @@ public sealed class MediaEventReader
                 default:
                     throw new MediaEventFormatException(
                         $"Expected a JSON array of events or a single event object, found {Describe(reader.TokenType)}.",
-                        0,
-                        reader.TokenStartIndex);
+                        span[..checked((int)reader.TokenStartIndex)].Count((byte)'\n'),
+                        reader.TokenStartIndex - (span[..checked((int)reader.TokenStartIndex)].LastIndexOf((byte)'\n') + 1));
             }
 
             if (reader.Read())
             {
                 throw new MediaEventFormatException("Unexpected content after the end of the events.", null, null);
             }
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new MediaEventFormatException("The input is not valid UTF-8.", null, null, exception);
         }
         catch (JsonException exception) when (exception is not MediaJsonException)
         {
@@ -121,7 +125,7 @@ public sealed class MediaEventReader
             throw TooLarge(maxBytes);
         }
 
-        byte[] buffer = new byte[stream.CanSeek ? (int)Math.Max(1, Math.Min(stream.Length - stream.Position, maxBytes)) : 16 * 1024];
+        byte[] buffer = new byte[stream.CanSeek ? (int)Math.Max(1, Math.Min(stream.Length - stream.Position, maxBytes)) : (int)Math.Min(16 * 1024, maxBytes)];
         int length = 0;
         while (true)
         {
@@ -162,8 +166,9 @@ public sealed class MediaEventReader
         int start = checked((int)reader.TokenStartIndex);
         if (reader.TokenType != JsonTokenType.StartObject)
         {
+            string found = Describe(reader.TokenType);
             reader.Skip();
-            return Fail(index, null, null, path, $"expected an event object, found {Describe(reader.TokenType)}", buffer[start..checked((int)reader.BytesConsumed)]);
+            return Fail(index, null, null, path, $"expected an event object, found {found}", buffer[start..checked((int)reader.BytesConsumed)]);
         }
 
         Utf8JsonReader checkpoint = reader;
@@ -177,8 +182,49 @@ public sealed class MediaEventReader
         {
             // Only this event is lost: go back to its start and step over it as a whole.
             reader = checkpoint;
+            if (envelope.Id is null || envelope.EventType is null)
+            {
+                ScanIdentity(reader, ref envelope);
+            }
+
             reader.Skip();
             return Fail(index, envelope.Id, envelope.EventType, path + exception.RelativePath, exception.Reason, buffer[start..checked((int)reader.BytesConsumed)]);
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString refuses text that is not UTF-8; the JSON structure itself is intact.
+            reader = checkpoint;
+            ScanIdentity(reader, ref envelope);
+            reader.Skip();
+            return Fail(index, envelope.Id, envelope.EventType, path, "a string of the event is not valid UTF-8", buffer[start..checked((int)reader.BytesConsumed)]);
+        }
+    }
+
+    // A failure names the event even when its id or type comes after the value at fault.
+    private static void ScanIdentity(Utf8JsonReader scout, ref MediaEventEnvelope envelope)
+    {
+        try
+        {
+            int depth = scout.CurrentDepth;
+            while (scout.Read() && scout.CurrentDepth > depth)
+            {
+                int property = s_envelopeNames.Match(ref scout);
+                scout.Read();
+                if (scout.TokenType == JsonTokenType.String && property == 0)
+                {
+                    envelope.Id ??= scout.GetString();
+                }
+                else if (scout.TokenType == JsonTokenType.String && property is 1 or 2)
+                {
+                    envelope.EventType ??= scout.GetString();
+                }
+
+                scout.Skip();
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // Best effort only: the failure is reported with what could be read.
         }
     }
 
@@ -282,14 +328,15 @@ public sealed class MediaEventReader
 
             if (!hasData || dataIsNull)
             {
-                throw new MediaJsonException($"a {envelope.EventType} event carries its data as a JSON object, found {(hasData ? "null" : "no 'data' member")}");
+                var missing = new MediaJsonException($"a {envelope.EventType} event carries its data as a JSON object, found {(hasData ? "null" : "no 'data' member")}");
+                throw hasData ? missing.InProperty("data") : missing;
             }
 
             if (data is null)
             {
                 // The data came before the type: read it now from its slice.
                 member = "data";
-                var dataReader = new Utf8JsonReader(envelope.RawData.Span, new JsonReaderOptions { MaxDepth = int.MaxValue });
+                var dataReader = new Utf8JsonReader(envelope.RawData.Span, new JsonReaderOptions { MaxDepth = int.MaxValue, CommentHandling = JsonCommentHandling.Skip });
                 dataReader.Read();
                 var dataContext = new MediaJsonReadContext(context.MaxReaderDepth - reader.CurrentDepth - 1, envelope.RawData);
                 data = envelope.KnownType.ReadDataObject(ref dataReader, dataContext);

@@ -141,15 +141,13 @@ public static class MediaJson
     /// <summary>Reads the string token the reader is on as a timestamp; no offset means UTC.</summary>
     internal static bool TryReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence && !HasOffset(reader.ValueSpan))
+        if (reader.TryGetDateTime(out DateTime local) && local.Kind == DateTimeKind.Unspecified)
         {
-            if (reader.TryGetDateTime(out DateTime local))
-            {
-                value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.Zero);
-                return true;
-            }
+            value = new DateTimeOffset(local, TimeSpan.Zero);
+            return true;
         }
-        else if (reader.TryGetDateTimeOffset(out value))
+
+        if (reader.TryGetDateTimeOffset(out value))
         {
             return true;
         }
@@ -161,10 +159,6 @@ public static class MediaJson
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
             out value);
     }
-
-    // An offset is a trailing 'Z' or a '+'/'-' after the time of day ("T" at index 10 in the ISO profile).
-    private static bool HasOffset(ReadOnlySpan<byte> text) =>
-        text.Length > 11 && (text[^1] is (byte)'Z' or (byte)'z' || text[11..].IndexOfAny((byte)'+', (byte)'-') >= 0);
 
     /// <summary>Reads a JSON array into a <see cref="ValueList{T}"/>; <see langword="null"/> for JSON null.</summary>
     public static ValueList<T>? ReadList<T>(ref Utf8JsonReader reader, MediaJsonReadContext context, MediaJsonValueReader<T> readItem)
@@ -261,7 +255,8 @@ public static class MediaJson
     {
         if (context.Buffer.IsEmpty)
         {
-            CheckDepth(ref reader, context);
+            Utf8JsonReader scout = reader;
+            SkipValue(ref scout, context);
             using JsonDocument document = JsonDocument.ParseValue(ref reader);
             return Encoding.UTF8.GetBytes(document.RootElement.GetRawText());
         }
@@ -320,9 +315,40 @@ public static class MediaJson
     public static MediaJsonException MissingRequired(string propertyName) =>
         new MediaJsonException($"the required property '{propertyName}' is missing");
 
-    /// <summary>The failure for a required property that is present but null.</summary>
-    public static MediaJsonException NullNotAllowed(string propertyName) =>
-        new MediaJsonException("expected a value, found null (the property is required)").InProperty(propertyName);
+    /// <summary>The failure for a value that is null where the spec requires one (the caller adds the path).</summary>
+    public static MediaJsonException NullNotAllowed() =>
+        new MediaJsonException("expected a value, found null");
+
+    /// <summary>
+    /// The value of the discriminator member of the object the reader is on, wherever it sits in the object, or
+    /// <see langword="null"/> when absent or not a string. The reader itself does not move.
+    /// </summary>
+    public static string? PeekDiscriminator(ref Utf8JsonReader reader, MediaJsonPropertyNames discriminator)
+    {
+        ArgumentNullException.ThrowIfNull(discriminator);
+        Utf8JsonReader scout = reader;
+        int depth = scout.CurrentDepth;
+        while (scout.Read() && scout.CurrentDepth > depth)
+        {
+            bool match = discriminator.Match(ref scout) == 0;
+            if (!scout.Read())
+            {
+                break;
+            }
+
+            if (match)
+            {
+                return scout.TokenType == JsonTokenType.String ? scout.GetString() : null;
+            }
+
+            if (!scout.TrySkip())
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The failure for a value of the wrong kind: names what was expected and what was found.</summary>
     public static MediaJsonException Unexpected(ref Utf8JsonReader reader, string expected) =>

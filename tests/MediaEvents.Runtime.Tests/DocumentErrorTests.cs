@@ -1,0 +1,159 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace MediaEvents.Tests;
+
+public class DocumentErrorTests
+{
+    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+
+    private static readonly string s_threeEvents = TestInput.Array(
+        TestInput.StateChange("a"),
+        TestInput.Progress("b", """{"label":"L","progress":1}"""),
+        TestInput.StateChange("c"));
+
+    /// <summary>Reads <paramref name="json"/> every way; each must throw exactly a <see cref="MediaEventFormatException"/>.</summary>
+    private static async Task<MediaEventFormatException> FailsWhole(string json)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(json);
+        MediaEventFormatException fromString = Assert.Throws<MediaEventFormatException>(() => s_reader.Read(json));
+        MediaEventFormatException fromSpan = Assert.Throws<MediaEventFormatException>(() => s_reader.Read(utf8.AsSpan()));
+        MediaEventFormatException fromMemory = Assert.Throws<MediaEventFormatException>(() => s_reader.Read(new ReadOnlyMemory<byte>(utf8)));
+        MediaEventFormatException fromStream = await Assert.ThrowsAsync<MediaEventFormatException>(async () => await s_reader.ReadAsync(new MemoryStream(utf8)));
+        MediaEventFormatException fromForwardOnly = await Assert.ThrowsAsync<MediaEventFormatException>(async () => await s_reader.ReadAsync(new ForwardOnlyStream(utf8, 7)));
+        foreach (MediaEventFormatException other in new[] { fromSpan, fromMemory, fromStream, fromForwardOnly })
+        {
+            Assert.Equal(fromString.Message, other.Message);
+        }
+
+        return fromString;
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF")]
+    [InlineData(" ")]
+    [InlineData(" \r\n\t  \n")]
+    [InlineData("/* only a comment */")]
+    public async Task EmptyOrWhitespaceOnly_FailsWhole(string json)
+    {
+        MediaEventFormatException exception = await FailsWhole(json);
+
+        // The reader says so in its own words: "The input does not contain any JSON tokens".
+        Assert.True(
+            exception.Message.Contains("empty", StringComparison.OrdinalIgnoreCase)
+            || exception.Message.Contains("does not contain any JSON tokens", StringComparison.Ordinal),
+            exception.Message);
+    }
+
+    [Fact]
+    public async Task TruncatedInTheMiddleOfTheThirdEvent_FailsWhole()
+    {
+        int third = s_threeEvents.IndexOf("{\"id\":\"c\"", StringComparison.Ordinal);
+        string truncated = s_threeEvents[..(third + 60)];
+
+        MediaEventFormatException exception = await FailsWhole(truncated);
+
+        Assert.StartsWith("The input is not valid JSON", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(0, exception.LineNumber);
+        Assert.NotNull(exception.BytePositionInLine);
+        Assert.InRange(exception.BytePositionInLine!.Value, third, truncated.Length);
+        Assert.Contains("(line 1, byte ", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TruncatedOnALaterLine_ReportsThatLine()
+    {
+        string json = "[\n" + TestInput.StateChange("a") + ",\n" + TestInput.StateChange("b") + ",\n{\"id\":\"c\",\"eventType\":";
+
+        MediaEventFormatException exception = await FailsWhole(json);
+
+        Assert.Equal(3, exception.LineNumber);
+        Assert.Contains("(line 4, byte ", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("42", "a number")]
+    [InlineData("\"events\"", "a string")]
+    [InlineData("true", "a boolean")]
+    [InlineData("null", "null")]
+    public async Task TopLevelValueThatIsNotAnArrayOrObject_FailsWhole(string json, string found)
+    {
+        MediaEventFormatException exception = await FailsWhole(json);
+
+        Assert.StartsWith($"Expected a JSON array of events or a single event object, found {found}.", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(0, exception.LineNumber);
+        Assert.Equal(0, exception.BytePositionInLine);
+    }
+
+    [Fact]
+    public async Task TopLevelNumberOnALaterLine_ReportsWhereItIs()
+    {
+        MediaEventFormatException exception = await FailsWhole("\n\n   42");
+
+        Assert.Equal(2, exception.LineNumber);
+        Assert.Equal(3, exception.BytePositionInLine);
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData(" ]")]
+    [InlineData(",{}")]
+    [InlineData("[]")]
+    [InlineData(" {\"id\":\"d\"}")]
+    public async Task TrailingGarbage_FailsWhole(string garbage)
+    {
+        MediaEventFormatException exception = await FailsWhole(s_threeEvents + garbage);
+
+        Assert.StartsWith("The input is not valid JSON", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(0, exception.LineNumber);
+        Assert.Equal(s_threeEvents.Length + garbage.IndexOf(garbage.TrimStart()[0], StringComparison.Ordinal), exception.BytePositionInLine);
+    }
+
+    [Theory]
+    [InlineData("[{\"id\":\"a\",}]")]
+    [InlineData("[{\"id\":'a'}]")]
+    [InlineData("[{id:\"a\"}]")]
+    [InlineData("[{\"id\":\"a\"}{\"id\":\"b\"}]")]
+    [InlineData("[{\"id\":\"a\"},]")]
+    [InlineData("[{\"id\":\"a\",\"data\":[1,2}]")]
+    [InlineData("{\"id\":\"a\"")]
+    [InlineData("[")]
+    [InlineData("{")]
+    public async Task MalformedJson_FailsWhole(string json)
+    {
+        MediaEventFormatException exception = await FailsWhole(json);
+
+        Assert.StartsWith("The input is not valid JSON", exception.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<FormatException>(exception);
+    }
+
+    [Fact]
+    public async Task InvalidUtf8InAString_IsAFormatErrorOrAFailedEvent()
+    {
+        byte[] good = Encoding.UTF8.GetBytes(TestInput.StateChange("good"));
+        byte[] bad = Encoding.UTF8.GetBytes("""{"id":"X","eventType":"Microsoft.Media.JobStateChange","data":{"state":"Y"}}""");
+        bad[bad.AsSpan().IndexOf((byte)'X')] = 0xFF;
+        bad[bad.AsSpan().IndexOf((byte)'Y')] = 0xC3;
+        byte[] utf8 = [(byte)'[', .. good, (byte)',', .. bad, (byte)']'];
+
+        // Either the whole input is refused as not UTF-8 or the one event fails; nothing else may escape.
+        foreach (Func<Task> read in new Func<Task>[]
+        {
+            () => Task.FromResult(s_reader.Read(utf8.AsSpan())),
+            async () => await s_reader.ReadAsync(new MemoryStream(utf8)),
+        })
+        {
+            try
+            {
+                await read();
+            }
+            catch (MediaEventFormatException)
+            {
+            }
+        }
+    }
+}
