@@ -7,26 +7,27 @@ namespace MediaEvents;
 /// <summary>Every event of one delivery, in input order, each read or failed on its own.</summary>
 public sealed class MediaEventBatch : IReadOnlyList<MediaEventReadResult>
 {
-    private readonly MediaEventReadResult[] _results;
+    // The reader's own list, handed over: never exposed as mutable.
+    private readonly List<MediaEventReadResult> _results;
     private readonly MediaEventReadFailure[] _failures;
 
     internal MediaEventBatch(List<MediaEventReadResult> results)
     {
-        _results = results.ToArray();
-        var failures = new List<MediaEventReadFailure>();
+        _results = results;
+        List<MediaEventReadFailure>? failures = null;
         foreach (MediaEventReadResult result in _results)
         {
             if (result.Failure is not null)
             {
-                failures.Add(result.Failure);
+                (failures ??= new List<MediaEventReadFailure>()).Add(result.Failure);
             }
         }
 
-        _failures = failures.ToArray();
+        _failures = failures?.ToArray() ?? Array.Empty<MediaEventReadFailure>();
     }
 
     /// <inheritdoc />
-    public int Count => _results.Length;
+    public int Count => _results.Count;
 
     /// <inheritdoc />
     public MediaEventReadResult this[int index] => _results[index];
@@ -62,7 +63,7 @@ public sealed class MediaEventBatch : IReadOnlyList<MediaEventReadResult>
     }
 
     /// <inheritdoc />
-    public IEnumerator<MediaEventReadResult> GetEnumerator() => ((IEnumerable<MediaEventReadResult>)_results).GetEnumerator();
+    public IEnumerator<MediaEventReadResult> GetEnumerator() => _results.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -40,6 +40,17 @@ public sealed class MediaEventReader
         return Read(Encoding.UTF8.GetBytes(json));
     }
 
+    /// <summary>
+    /// Reads a delivery from UTF-8 JSON, without copying it: events keep slices of this array
+    /// (<see cref="MediaEvent.RawData"/>, unknown members), so it must not change while they are in use.
+    /// </summary>
+    /// <exception cref="MediaEventFormatException">The bytes are not a JSON array or object of events.</exception>
+    public MediaEventBatch Read(byte[] utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return Read(new ReadOnlyMemory<byte>(utf8Json));
+    }
+
     /// <summary>Reads a delivery from UTF-8 JSON (copied once, so that events can keep slices of it).</summary>
     /// <exception cref="MediaEventFormatException">The bytes are not a JSON array or object of events.</exception>
     public MediaEventBatch Read(ReadOnlySpan<byte> utf8Json) => Read(new ReadOnlyMemory<byte>(utf8Json.ToArray()));
@@ -52,6 +63,7 @@ public sealed class MediaEventReader
     public MediaEventBatch Read(ReadOnlyMemory<byte> utf8Json)
     {
         var results = new List<MediaEventReadResult>();
+        Utf8StringTable? table = null;
         ReadOnlySpan<byte> span = utf8Json.Span;
         if (span.StartsWith(Encoding.UTF8.Preamble))
         {
@@ -71,14 +83,15 @@ public sealed class MediaEventReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartArray:
+                    table = new Utf8StringTable();
                     while (MediaJson.Advance(ref reader) != JsonTokenType.EndArray)
                     {
-                        results.Add(ReadEvent(ref reader, utf8Json, results.Count, "$[" + results.Count + "]"));
+                        results.Add(ReadEvent(ref reader, utf8Json, results.Count, inArray: true, table));
                     }
 
                     break;
                 case JsonTokenType.StartObject:
-                    results.Add(ReadEvent(ref reader, utf8Json, 0, "$"));
+                    results.Add(ReadEvent(ref reader, utf8Json, 0, inArray: false, table));
                     break;
                 default:
                     throw new MediaEventFormatException(
@@ -161,19 +174,22 @@ public sealed class MediaEventReader
     private static MediaEventFormatException TooLarge(long maxBytes) =>
         new($"The input is larger than the limit of {maxBytes} bytes (MediaEventReaderOptions.MaxInputBytes).");
 
-    private MediaEventReadResult ReadEvent(ref Utf8JsonReader reader, ReadOnlyMemory<byte> buffer, int index, string path)
+    private MediaEventReadResult ReadEvent(ref Utf8JsonReader reader, ReadOnlyMemory<byte> buffer, int index, bool inArray, Utf8StringTable? table)
     {
+        // Built only for a failure: the path of every event would cost an allocation per event.
+        string path() => inArray ? "$[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" : "$";
+
         int start = checked((int)reader.TokenStartIndex);
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             string found = Describe(reader.TokenType);
             reader.Skip();
-            return Fail(index, null, null, path, $"expected an event object, found {found}", buffer[start..checked((int)reader.BytesConsumed)]);
+            return Fail(index, null, null, path(), $"expected an event object, found {found}", buffer[start..checked((int)reader.BytesConsumed)]);
         }
 
         Utf8JsonReader checkpoint = reader;
         var envelope = default(MediaEventEnvelope);
-        var context = new MediaJsonReadContext(reader.CurrentDepth + _options.MaxDepth - 1, buffer);
+        var context = new MediaJsonReadContext(reader.CurrentDepth + _options.MaxDepth - 1, buffer, table);
         try
         {
             return new MediaEventReadResult(index, ReadEnvelopeAndData(ref reader, context, ref envelope), null);
@@ -188,7 +204,7 @@ public sealed class MediaEventReader
             }
 
             reader.Skip();
-            return Fail(index, envelope.Id, envelope.EventType, path + exception.RelativePath, exception.Reason, buffer[start..checked((int)reader.BytesConsumed)]);
+            return Fail(index, envelope.Id, envelope.EventType, path() + exception.RelativePath, exception.Reason, buffer[start..checked((int)reader.BytesConsumed)]);
         }
         catch (InvalidOperationException)
         {
@@ -196,7 +212,7 @@ public sealed class MediaEventReader
             reader = checkpoint;
             ScanIdentity(reader, ref envelope);
             reader.Skip();
-            return Fail(index, envelope.Id, envelope.EventType, path, "a string of the event is not valid UTF-8", buffer[start..checked((int)reader.BytesConsumed)]);
+            return Fail(index, envelope.Id, envelope.EventType, path(), "a string of the event is not valid UTF-8", buffer[start..checked((int)reader.BytesConsumed)]);
         }
     }
 
@@ -262,11 +278,11 @@ public sealed class MediaEventReader
                         ReadEventType(ref reader, ref envelope, member);
                         break;
                     case 3:
-                        envelope.Subject = ReadEnvelopeString(ref reader);
+                        envelope.Subject = ReadEnvelopeString(ref reader, context);
                         break;
                     case 4:
                     case 5:
-                        envelope.Source = ReadEnvelopeString(ref reader);
+                        envelope.Source = ReadEnvelopeString(ref reader, context);
                         break;
                     case 6:
                     case 7:
@@ -338,7 +354,7 @@ public sealed class MediaEventReader
                 member = "data";
                 var dataReader = new Utf8JsonReader(envelope.RawData.Span, new JsonReaderOptions { MaxDepth = int.MaxValue, CommentHandling = JsonCommentHandling.Skip });
                 dataReader.Read();
-                var dataContext = new MediaJsonReadContext(context.MaxReaderDepth - reader.CurrentDepth - 1, envelope.RawData);
+                var dataContext = new MediaJsonReadContext(context.MaxReaderDepth - reader.CurrentDepth - 1, envelope.RawData, context.Strings);
                 data = envelope.KnownType.ReadDataObject(ref dataReader, dataContext);
             }
 
@@ -394,6 +410,10 @@ public sealed class MediaEventReader
         JsonTokenType.Null => null,
         _ => throw MediaJson.Unexpected(ref reader, "a string"),
     };
+
+    // Topic, source and subject repeat across a batch: the batch's string table keeps them.
+    private static string? ReadEnvelopeString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
+        reader.TokenType == JsonTokenType.String ? MediaJson.ReadString(ref reader, context) : ReadEnvelopeString(ref reader);
 
     private static string? Intern(ref Utf8JsonReader reader, ReadOnlySpan<byte> commonUtf8, string common) =>
         reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(commonUtf8)

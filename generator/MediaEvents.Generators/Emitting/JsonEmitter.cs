@@ -328,7 +328,7 @@ internal static class JsonEmitter
     /// <summary>An expression reading the value at the reader as <c>T?</c>.</summary>
     private static string ReadExpression(SpecModel spec, TypeRef type, string reader, string context, int depth) => type.Kind switch
     {
-        ValueKind.String => $"{TypeNames.MediaJson}.ReadString(ref {reader})",
+        ValueKind.String => $"{TypeNames.MediaJson}.ReadString(ref {reader}, {context})",
         ValueKind.Int32 => $"{TypeNames.MediaJson}.ReadInt32(ref {reader})",
         ValueKind.Int64 => $"{TypeNames.MediaJson}.ReadInt64(ref {reader})",
         ValueKind.Double => $"{TypeNames.MediaJson}.ReadDouble(ref {reader})",

@@ -29,6 +29,15 @@ public static class MediaJson
         _ => throw Unexpected(ref reader, "a string"),
     };
 
+    /// <summary>
+    /// Reads a string like <see cref="ReadString(ref Utf8JsonReader)"/>; within a batch, a short value that
+    /// repeats across events is the same string instance rather than a new one.
+    /// </summary>
+    public static string? ReadString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
+        context.Strings is { } strings && reader.TokenType is JsonTokenType.String or JsonTokenType.Number && !reader.ValueIsEscaped && !reader.HasValueSequence
+            ? strings.GetString(reader.ValueSpan)
+            : ReadString(ref reader);
+
     /// <summary>Reads a 64-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
     public static long? ReadInt64(ref Utf8JsonReader reader)
     {
@@ -141,9 +150,11 @@ public static class MediaJson
     /// <summary>Reads the string token the reader is on as a timestamp; no offset means UTC.</summary>
     internal static bool TryReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
-        if (reader.TryGetDateTime(out DateTime local) && local.Kind == DateTimeKind.Unspecified)
+        // One parse for the usual forms: no offset (UTC by definition) and 'Z'. Only an explicit offset
+        // needs the second parse that keeps it.
+        if (reader.TryGetDateTime(out DateTime parsed) && parsed.Kind != DateTimeKind.Local)
         {
-            value = new DateTimeOffset(local, TimeSpan.Zero);
+            value = new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Unspecified), TimeSpan.Zero);
             return true;
         }
 
@@ -174,20 +185,27 @@ public static class MediaJson
             throw Unexpected(ref reader, "an array");
         }
 
-        var items = new List<T>();
-        while (Advance(ref reader) != JsonTokenType.EndArray)
+        var items = new PooledBuilder<T>();
+        try
         {
-            try
+            while (Advance(ref reader) != JsonTokenType.EndArray)
             {
-                items.Add(readItem(ref reader, context));
+                try
+                {
+                    items.Add(readItem(ref reader, context));
+                }
+                catch (MediaJsonException exception)
+                {
+                    throw exception.AtIndex(items.Count);
+                }
             }
-            catch (MediaJsonException exception)
-            {
-                throw exception.AtIndex(items.Count);
-            }
-        }
 
-        return new ValueList<T>(items);
+            return new ValueList<T>(items.ToArray(), owned: true);
+        }
+        finally
+        {
+            items.Dispose();
+        }
     }
 
     /// <summary>Reads a JSON object of values into a <see cref="ValueMap{TValue}"/>; <see langword="null"/> for JSON null.</summary>
@@ -204,27 +222,36 @@ public static class MediaJson
             throw Unexpected(ref reader, "an object");
         }
 
-        var entries = new List<KeyValuePair<string, TValue>>();
-        while (Advance(ref reader) != JsonTokenType.EndObject)
+        var entries = new PooledBuilder<KeyValuePair<string, TValue>>();
+        try
         {
-            string name = reader.GetString()!;
-            Advance(ref reader);
-            try
+            while (Advance(ref reader) != JsonTokenType.EndObject)
             {
-                entries.Add(new KeyValuePair<string, TValue>(name, readValue(ref reader, context)));
+                string name = context.Strings is { } strings && !reader.ValueIsEscaped && !reader.HasValueSequence
+                    ? strings.GetString(reader.ValueSpan)
+                    : reader.GetString()!;
+                Advance(ref reader);
+                try
+                {
+                    entries.Add(new KeyValuePair<string, TValue>(name, readValue(ref reader, context)));
+                }
+                catch (MediaJsonException exception)
+                {
+                    throw exception.InProperty(name);
+                }
             }
-            catch (MediaJsonException exception)
-            {
-                throw exception.InProperty(name);
-            }
-        }
 
-        return new ValueMap<TValue>(entries);
+            return ValueMap<TValue>.FromOwned(entries.ToArray());
+        }
+        finally
+        {
+            entries.Dispose();
+        }
     }
 
     /// <summary>Reads a string that may not be null (e.g. a map value); a number or boolean is read as its text.</summary>
     public static string ReadRequiredString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
-        ReadString(ref reader) ?? throw Unexpected(ref reader, "a string");
+        ReadString(ref reader, context) ?? throw Unexpected(ref reader, "a string");
 
     /// <summary>
     /// Reads a member the spec does not define, the reader on its name, into <paramref name="members"/>, keeping the

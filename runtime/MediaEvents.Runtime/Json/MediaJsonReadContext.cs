@@ -17,6 +17,14 @@ public readonly struct MediaJsonReadContext
     {
         MaxReaderDepth = maxReaderDepth;
         Buffer = buffer;
+        Strings = null;
+    }
+
+    internal MediaJsonReadContext(int maxReaderDepth, ReadOnlyMemory<byte> buffer, Utf8StringTable? strings)
+    {
+        MaxReaderDepth = maxReaderDepth;
+        Buffer = buffer;
+        Strings = strings;
     }
 
     /// <summary>A context without a depth limit of its own (the reader's own limit still applies) and no buffer.</summary>
@@ -27,4 +35,7 @@ public readonly struct MediaJsonReadContext
 
     /// <summary>The bytes the reader runs over (its <c>TokenStartIndex</c> indexes them), or empty.</summary>
     public ReadOnlyMemory<byte> Buffer { get; }
+
+    /// <summary>The batch's table of repeated short strings, when reading a batch.</summary>
+    internal Utf8StringTable? Strings { get; }
 }

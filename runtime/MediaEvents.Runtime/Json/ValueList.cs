@@ -19,6 +19,13 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         _items = [.. items ?? throw new ArgumentNullException(nameof(items))];
     }
 
+    // Takes the array as it is: for readers that built it for this list alone.
+    internal ValueList(T[] items, bool owned)
+    {
+        _ = owned;
+        _items = items;
+    }
+
     /// <inheritdoc />
     public int Count => _items.Length;
 

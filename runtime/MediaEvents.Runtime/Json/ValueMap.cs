@@ -12,29 +12,69 @@ namespace MediaEvents.Json;
 /// <typeparam name="TValue">The value type.</typeparam>
 public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<ValueMap<TValue>>
 {
+    // Maps in events are small (correlation data): a linear search beats building a hash table for each.
+    private const int IndexThreshold = 8;
     private readonly KeyValuePair<string, TValue>[] _entries;
-    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>? _index;
 
     /// <summary>Creates the map from entries in order; a repeated key keeps its last value, in its first place.</summary>
     public ValueMap(IEnumerable<KeyValuePair<string, TValue>> entries)
+        : this(Deduplicate(entries ?? throw new ArgumentNullException(nameof(entries))))
     {
-        ArgumentNullException.ThrowIfNull(entries);
+    }
+
+    private ValueMap(KeyValuePair<string, TValue>[] entries)
+    {
+        _entries = entries;
+        if (_entries.Length > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
+            for (int i = 0; i < _entries.Length; i++)
+            {
+                _index.Add(_entries[i].Key, i);
+            }
+        }
+    }
+
+    // Takes the array as it is when its keys are distinct (as they are in nearly every JSON object).
+    internal static ValueMap<TValue> FromOwned(KeyValuePair<string, TValue>[] entries)
+    {
+        for (int i = 1; i < entries.Length; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (string.Equals(entries[i].Key, entries[j].Key, StringComparison.Ordinal))
+                {
+                    return new ValueMap<TValue>(Deduplicate(entries));
+                }
+            }
+        }
+
+        return new ValueMap<TValue>(entries);
+    }
+
+    private static KeyValuePair<string, TValue>[] Deduplicate(IEnumerable<KeyValuePair<string, TValue>> entries)
+    {
         var list = new List<KeyValuePair<string, TValue>>();
-        _index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, TValue> entry in entries)
         {
-            if (_index.TryGetValue(entry.Key, out int existing))
+            int existing = -1;
+            for (int i = 0; i < list.Count && existing < 0; i++)
+            {
+                existing = string.Equals(list[i].Key, entry.Key, StringComparison.Ordinal) ? i : -1;
+            }
+
+            if (existing >= 0)
             {
                 list[existing] = entry;
             }
             else
             {
-                _index.Add(entry.Key, list.Count);
                 list.Add(entry);
             }
         }
 
-        _entries = [.. list];
+        return [.. list];
     }
 
     /// <inheritdoc />
@@ -68,12 +108,13 @@ public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEqu
     public int Count => _entries.Length;
 
     /// <inheritdoc />
-    public bool ContainsKey(string key) => _index.ContainsKey(key);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     /// <inheritdoc />
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value)
     {
-        if (_index.TryGetValue(key, out int position))
+        int position = IndexOf(key);
+        if (position >= 0)
         {
             value = _entries[position].Value;
             return true;
@@ -81,6 +122,25 @@ public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEqu
 
         value = default;
         return false;
+    }
+
+    private int IndexOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out int position) ? position : -1;
+        }
+
+        for (int i = 0; i < _entries.Length; i++)
+        {
+            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <inheritdoc />

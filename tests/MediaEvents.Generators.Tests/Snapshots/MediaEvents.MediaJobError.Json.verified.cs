@@ -63,7 +63,7 @@ namespace MediaEvents
                                 break;
                             case 1:
                                 property = "message";
-                                message = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                message = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 2:
                                 property = "category";

@@ -53,11 +53,11 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "code";
-                                code = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                code = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 1:
                                 property = "message";
-                                message = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                message = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                         }
                     }

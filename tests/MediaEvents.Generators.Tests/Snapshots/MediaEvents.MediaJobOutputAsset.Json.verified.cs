@@ -61,7 +61,7 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "@odata.type";
-                                odataType = global::MediaEvents.Json.MediaJson.ReadString(ref reader) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                                odataType = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
                                 break;
                             case 1:
                                 property = "error";
@@ -69,7 +69,7 @@ namespace MediaEvents
                                 break;
                             case 2:
                                 property = "label";
-                                label = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                label = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 3:
                                 property = "progress";
@@ -81,7 +81,7 @@ namespace MediaEvents
                                 break;
                             case 5:
                                 property = "assetName";
-                                assetName = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                assetName = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                         }
                     }

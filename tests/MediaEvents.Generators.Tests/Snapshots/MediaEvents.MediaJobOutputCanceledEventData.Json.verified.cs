@@ -63,7 +63,7 @@ namespace MediaEvents
                                 break;
                             case 2:
                                 property = "jobCorrelationData";
-                                jobCorrelationData = global::MediaEvents.Json.MediaJson.ReadMap<string>(ref reader, context, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::MediaEvents.Json.MediaJsonReadContext itemContext1) => global::MediaEvents.Json.MediaJson.ReadString(ref itemReader1) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed());
+                                jobCorrelationData = global::MediaEvents.Json.MediaJson.ReadMap<string>(ref reader, context, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::MediaEvents.Json.MediaJsonReadContext itemContext1) => global::MediaEvents.Json.MediaJson.ReadString(ref itemReader1, itemContext1) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed());
                                 break;
                         }
                     }

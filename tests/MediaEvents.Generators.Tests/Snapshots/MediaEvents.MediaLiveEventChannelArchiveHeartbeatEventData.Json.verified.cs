@@ -53,11 +53,11 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "channelLatencyMs";
-                                channelLatencyMs = global::MediaEvents.Json.MediaJson.ReadString(ref reader) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                                channelLatencyMs = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
                                 break;
                             case 1:
                                 property = "latencyResultCode";
-                                latencyResultCode = global::MediaEvents.Json.MediaJson.ReadString(ref reader) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                                latencyResultCode = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
                                 break;
                         }
                     }

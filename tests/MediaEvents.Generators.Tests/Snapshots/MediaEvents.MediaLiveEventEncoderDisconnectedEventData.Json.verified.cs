@@ -59,23 +59,23 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "ingestUrl";
-                                ingestUrl = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                ingestUrl = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 1:
                                 property = "streamId";
-                                streamId = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                streamId = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 2:
                                 property = "encoderIp";
-                                encoderIp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                encoderIp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 3:
                                 property = "encoderPort";
-                                encoderPort = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                encoderPort = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 4:
                                 property = "resultCode";
-                                resultCode = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                resultCode = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                         }
                     }

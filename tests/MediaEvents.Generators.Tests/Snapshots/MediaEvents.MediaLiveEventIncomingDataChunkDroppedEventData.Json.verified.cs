@@ -61,11 +61,11 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "timestamp";
-                                timestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                timestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 1:
                                 property = "trackType";
-                                trackType = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                trackType = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 2:
                                 property = "bitrate";
@@ -73,15 +73,15 @@ namespace MediaEvents
                                 break;
                             case 3:
                                 property = "timescale";
-                                timescale = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                timescale = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 4:
                                 property = "resultCode";
-                                resultCode = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                resultCode = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 5:
                                 property = "trackName";
-                                trackName = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                trackName = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                         }
                     }

@@ -67,15 +67,15 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "ingestUrl";
-                                ingestUrl = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                ingestUrl = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 1:
                                 property = "trackType";
-                                trackType = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                trackType = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 2:
                                 property = "trackName";
-                                trackName = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                trackName = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 3:
                                 property = "bitrate";
@@ -83,23 +83,23 @@ namespace MediaEvents
                                 break;
                             case 4:
                                 property = "encoderIp";
-                                encoderIp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                encoderIp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 5:
                                 property = "encoderPort";
-                                encoderPort = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                encoderPort = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 6:
                                 property = "timestamp";
-                                timestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                timestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 7:
                                 property = "duration";
-                                duration = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                duration = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 8:
                                 property = "timescale";
-                                timescale = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                timescale = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                         }
                     }

@@ -61,27 +61,27 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "minLastTimestamp";
-                                minLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                minLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 1:
                                 property = "typeOfStreamWithMinLastTimestamp";
-                                typeOfStreamWithMinLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                typeOfStreamWithMinLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 2:
                                 property = "maxLastTimestamp";
-                                maxLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                maxLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 3:
                                 property = "typeOfStreamWithMaxLastTimestamp";
-                                typeOfStreamWithMaxLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                typeOfStreamWithMaxLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 4:
                                 property = "timescaleOfMinLastTimestamp";
-                                timescaleOfMinLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                timescaleOfMinLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 5:
                                 property = "timescaleOfMaxLastTimestamp";
-                                timescaleOfMaxLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                timescaleOfMaxLastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                         }
                     }

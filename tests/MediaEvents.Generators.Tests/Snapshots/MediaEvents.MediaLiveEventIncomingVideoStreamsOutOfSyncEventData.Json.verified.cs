@@ -59,23 +59,23 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "firstTimestamp";
-                                firstTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                firstTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 1:
                                 property = "firstDuration";
-                                firstDuration = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                firstDuration = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 2:
                                 property = "secondTimestamp";
-                                secondTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                secondTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 3:
                                 property = "secondDuration";
-                                secondDuration = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                secondDuration = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 4:
                                 property = "timescale";
-                                timescale = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                timescale = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                         }
                     }

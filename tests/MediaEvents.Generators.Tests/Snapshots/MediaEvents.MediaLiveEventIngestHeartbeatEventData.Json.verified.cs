@@ -81,19 +81,19 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "trackType";
-                                trackType = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                trackType = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 1:
                                 property = "trackName";
-                                trackName = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                trackName = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 2:
                                 property = "transcriptionLanguage";
-                                transcriptionLanguage = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                transcriptionLanguage = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 3:
                                 property = "transcriptionState";
-                                transcriptionState = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                transcriptionState = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 4:
                                 property = "bitrate";
@@ -105,19 +105,19 @@ namespace MediaEvents
                                 break;
                             case 6:
                                 property = "ingestDriftValue";
-                                ingestDriftValue = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                ingestDriftValue = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 7:
                                 property = "lastFragmentArrivalTime";
-                                lastFragmentArrivalTime = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                lastFragmentArrivalTime = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 8:
                                 property = "lastTimestamp";
-                                lastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                lastTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 9:
                                 property = "timescale";
-                                timescale = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                timescale = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 10:
                                 property = "overlapCount";
@@ -137,7 +137,7 @@ namespace MediaEvents
                                 break;
                             case 14:
                                 property = "state";
-                                state = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                state = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 15:
                                 property = "healthy";

@@ -63,11 +63,11 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "trackType";
-                                trackType = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                trackType = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 1:
                                 property = "trackName";
-                                trackName = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                trackName = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 2:
                                 property = "bitrate";
@@ -75,19 +75,19 @@ namespace MediaEvents
                                 break;
                             case 3:
                                 property = "previousTimestamp";
-                                previousTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                previousTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 4:
                                 property = "newTimestamp";
-                                newTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                newTimestamp = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 5:
                                 property = "timescale";
-                                timescale = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                timescale = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 6:
                                 property = "discontinuityGap";
-                                discontinuityGap = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                discontinuityGap = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                         }
                     }

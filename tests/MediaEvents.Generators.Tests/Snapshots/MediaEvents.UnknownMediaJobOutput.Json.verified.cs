@@ -59,7 +59,7 @@ namespace MediaEvents
                         {
                             case 0:
                                 property = "@odata.type";
-                                odataType = global::MediaEvents.Json.MediaJson.ReadString(ref reader) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                                odataType = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
                                 break;
                             case 1:
                                 property = "error";
@@ -67,7 +67,7 @@ namespace MediaEvents
                                 break;
                             case 2:
                                 property = "label";
-                                label = global::MediaEvents.Json.MediaJson.ReadString(ref reader);
+                                label = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                                 break;
                             case 3:
                                 property = "progress";

@@ -1,0 +1,61 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MediaEvents.Benchmarks;
+
+/// <summary>
+/// The quick mode: a short in-process comparison on the 100-event Event Grid batch, printing
+/// <c>ratio_vs_azure_sdk</c> (our events/s over the SDK's) and <c>ratio_vs_floor</c> (our time over the floor's).
+/// Each contender runs in several rounds after a warm-up; the best round counts, as noise only ever adds time.
+/// </summary>
+public static class QuickComparison
+{
+    private const int Rounds = 7;
+    private static readonly TimeSpan s_roundTime = TimeSpan.FromMilliseconds(400);
+
+    public static void Run()
+    {
+        byte[] json = Workload.EventGridBatch(100);
+        var binary = BinaryData.FromBytes(json);
+
+        double ours = BestNanosecondsPerCall(() => Contenders.Ours(json));
+        double azure = BestNanosecondsPerCall(() => Contenders.AzureEventGrid(binary));
+        double floor = BestNanosecondsPerCall(() => Contenders.Floor(json));
+
+        Console.WriteLine(FormattableString.Invariant($"# 100-event Event Grid batch: ours {ours / 1000:F1} us, Azure SDK {azure / 1000:F1} us, floor {floor / 1000:F1} us"));
+        Console.WriteLine(FormattableString.Invariant($"# ours {100 / (ours / 1e9):F0} events/s, Azure SDK {100 / (azure / 1e9):F0} events/s"));
+        Console.WriteLine("ratio_vs_azure_sdk=" + (azure / ours).ToString("F2", CultureInfo.InvariantCulture));
+        Console.WriteLine("ratio_vs_floor=" + (ours / floor).ToString("F2", CultureInfo.InvariantCulture));
+    }
+
+    private static double BestNanosecondsPerCall(Func<int> action)
+    {
+        int sink = 0;
+        for (int i = 0; i < 200; i++)
+        {
+            sink += action();
+        }
+
+        double best = double.MaxValue;
+        for (int round = 0; round < Rounds; round++)
+        {
+            long calls = 0;
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < s_roundTime)
+            {
+                for (int i = 0; i < 20; i++)
+                {
+                    sink += action();
+                }
+
+                calls += 20;
+            }
+
+            best = Math.Min(best, watch.Elapsed.TotalNanoseconds / calls);
+        }
+
+        GC.KeepAlive(sink);
+        return best;
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Messaging;
+using Azure.Messaging.EventGrid;
+
+namespace MediaEvents.Benchmarks;
+
+/// <summary>
+/// The deliveries the benchmarks read: Media Services events from the bundled samples, repeated to the batch
+/// size, in the Event Grid schema or converted to CloudEvents 1.0. Only events the Azure SDK can read too are
+/// used, so that every contender does the same work (the SDK rejects numbers where the spec says string).
+/// </summary>
+public static class Workload
+{
+    public static byte[] EventGridBatch(int count) => Serialize(Events(count));
+
+    public static byte[] CloudEventsBatch(int count) => Serialize(Events(count).Select(ToCloudEvent));
+
+    public static byte[] SingleEventGridEvent() => Serialize(Events(1)).AsSpan(1, Serialize(Events(1)).Length - 2).ToArray();
+
+    private static IEnumerable<JsonObject> Events(int count)
+    {
+        List<JsonObject> templates = Templates();
+        for (int i = 0; i < count; i++)
+        {
+            var copy = (JsonObject)templates[i % templates.Count].DeepClone();
+            copy["id"] = Guid.NewGuid().ToString();
+            yield return copy;
+        }
+    }
+
+    private static List<JsonObject> Templates()
+    {
+        string directory = Path.Combine(AppContext.BaseDirectory, "events");
+        var templates = new List<JsonObject>();
+        foreach (string file in new[] { "eventgrid-jobs.json", "eventgrid-live.json" })
+        {
+            foreach (JsonObject item in JsonNode.Parse(File.ReadAllText(Path.Combine(directory, file)))!.AsArray().Cast<JsonObject>())
+            {
+                if (AzureSdkReads(item))
+                {
+                    templates.Add(item);
+                }
+            }
+        }
+
+        return templates;
+    }
+
+    private static bool AzureSdkReads(JsonObject item)
+    {
+        try
+        {
+            EventGridEvent parsed = EventGridEvent.Parse(BinaryData.FromString(item.ToJsonString()));
+            return parsed.TryGetSystemEventData(out object? data) && data is not null;
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static JsonObject ToCloudEvent(JsonObject item) => new()
+    {
+        ["specversion"] = "1.0",
+        ["id"] = item["id"]!.DeepClone(),
+        ["source"] = item["topic"]!.DeepClone(),
+        ["subject"] = item["subject"]!.DeepClone(),
+        ["type"] = item["eventType"]!.DeepClone(),
+        ["time"] = item["eventTime"]!.GetValue<string>().EndsWith('Z') ? item["eventTime"]!.DeepClone() : item["eventTime"]!.GetValue<string>() + "Z",
+        ["datacontenttype"] = "application/json",
+        ["data"] = item["data"]!.DeepClone(),
+    };
+
+    private static byte[] Serialize(IEnumerable<JsonObject> events) =>
+        JsonSerializer.SerializeToUtf8Bytes(new JsonArray(events.Cast<JsonNode>().ToArray()), JsonNodeContext.Default.JsonArray);
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonArray))]
+internal sealed partial class JsonNodeContext : System.Text.Json.Serialization.JsonSerializerContext
+{
+}
