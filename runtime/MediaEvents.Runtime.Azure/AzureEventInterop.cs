@@ -7,7 +7,7 @@ using System.Text.Json;
 using Azure.Messaging;
 using Azure.Messaging.EventGrid;
 
-namespace MediaEvents.Azure;
+namespace MediaEvents.AzureInterop;
 
 /// <summary>
 /// Reads the events of the Azure SDK (<see cref="EventGridEvent"/> from <c>Azure.Messaging.EventGrid</c>,

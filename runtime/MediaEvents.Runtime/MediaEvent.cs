@@ -98,7 +98,8 @@ public class MediaEvent
 
     /// <summary>
     /// Writes <c>data</c>: a known event's typed data through the generated writer (spec property names, spec
-    /// types, unknown members kept), an unknown event's data as it arrived, and <c>null</c> when there was none.
+    /// types, unknown members kept), an unknown event's data with the tokens it arrived with (in the writer's
+    /// formatting), and <c>null</c> when there was none.
     /// </summary>
     public virtual void WriteData(Utf8JsonWriter writer)
     {
@@ -109,7 +110,7 @@ public class MediaEvent
         }
         else
         {
-            writer.WriteRawValue(RawData.Span, skipInputValidation: true);
+            RawJson.Write(writer, RawData.Span);
         }
     }
 

@@ -446,9 +446,18 @@ public sealed class MediaEventReader
         _ => token.ToString(),
     };
 
+    // System.Text.Json appends its own zero-based position; ours follows, one-based, in the exception's message.
     private static string FirstSentence(string message)
     {
-        int end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
+        foreach (string marker in new[] { " Path:", " LineNumber:" })
+        {
+            int end = message.IndexOf(marker, StringComparison.Ordinal);
+            if (end > 0)
+            {
+                message = message[..end];
+            }
+        }
+
+        return message.TrimEnd();
     }
 }

@@ -1,10 +1,4 @@
 using System;
-using MediaEvents;
+using MediaEvents.ConsoleSample;
 
-var batch = MediaEventDispatcher.Dispatch(System.IO.File.ReadAllText(args[0]), new Printer());
-Console.WriteLine(batch.Count);
-
-internal sealed class Printer : NonExhaustiveMediaEventVisitor
-{
-    protected override void VisitOther(MediaEvent mediaEvent) => Console.WriteLine(mediaEvent + " " + mediaEvent.TypedData);
-}
+return await ConsoleApp.RunAsync(args, Console.OpenStandardInput(), Console.Out, Console.Error).ConfigureAwait(false);

@@ -6,7 +6,8 @@ namespace MediaEvents.Json;
 
 /// <summary>
 /// A member the spec does not define, kept exactly as it arrived: its name and the raw UTF-8 JSON of its value.
-/// Two members are equal when their names and raw JSON are equal.
+/// Two members are equal when their names are equal and their values have the same tokens (whitespace and
+/// string escapes aside).
 /// </summary>
 public sealed class JsonMember : IEquatable<JsonMember>
 {
@@ -35,7 +36,7 @@ public sealed class JsonMember : IEquatable<JsonMember>
 
     /// <inheritdoc />
     public bool Equals(JsonMember? other) =>
-        other is not null && Name == other.Name && RawValue.Span.SequenceEqual(other.RawValue.Span);
+        other is not null && Name == other.Name && RawJson.TokensEqual(RawValue.Span, other.RawValue.Span);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as JsonMember);
@@ -43,10 +44,7 @@ public sealed class JsonMember : IEquatable<JsonMember>
     /// <inheritdoc />
     public override int GetHashCode()
     {
-        var hash = new HashCode();
-        hash.Add(Name);
-        hash.AddBytes(RawValue.Span);
-        return hash.ToHashCode();
+        return HashCode.Combine(Name, RawJson.GetTokensHashCode(RawValue.Span));
     }
 
     /// <inheritdoc />

@@ -42,14 +42,14 @@ public sealed class JsonMembers : IReadOnlyList<JsonMember>, IEquatable<JsonMemb
     /// <summary>Returns <see langword="null"/> for no members, so that objects without extras carry nothing.</summary>
     public static JsonMembers? From(List<JsonMember>? members) => members is null || members.Count == 0 ? null : new JsonMembers(members);
 
-    /// <summary>Writes every member back as it arrived.</summary>
+    /// <summary>Writes every member back: the same names and values, in the writer's formatting.</summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         foreach (JsonMember member in _members)
         {
             writer.WritePropertyName(member.Name);
-            writer.WriteRawValue(member.RawValue.Span, skipInputValidation: true);
+            RawJson.Write(writer, member.RawValue.Span);
         }
     }
 
