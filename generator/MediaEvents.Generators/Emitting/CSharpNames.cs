@@ -26,9 +26,15 @@ internal static class CSharpNames
             }
         }
 
-        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        // A name without letters or digits ("_", "-", "") gets a word, not a lone underscore: '_' is a discard.
+        if (builder.Length == 0)
         {
-            builder.Insert(0, '_');
+            return "Member";
+        }
+
+        if (char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, "Member");
         }
 
         return builder.ToString();
@@ -69,11 +75,13 @@ internal static class CSharpNames
     /// <summary>A C# UTF-8 string literal (<c>"..."u8</c>).</summary>
     public static string Utf8Literal(string value) => Literal(value) + "u8";
 
-    /// <summary>Text made safe for an XML doc comment.</summary>
+    /// <summary>Text made safe for one line of an XML doc comment: escaped, line breaks as spaces.</summary>
     public static string XmlText(string text) => text
         .Replace("&", "&amp;")
         .Replace("<", "&lt;")
-        .Replace(">", "&gt;");
+        .Replace(">", "&gt;")
+        .Replace("\r", " ")
+        .Replace("\n", " ");
 
     /// <summary>An integer in the invariant culture.</summary>
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ internal static class EnumEmitter
     public static string Emit(SpecModel spec, EnumModel model)
     {
         SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SpecPath);
-        writer.Summary(model.Description, $"The values of <c>{model.Name}</c>.");
+        writer.Summary(model.Description, $"The values of <c>{CSharpNames.XmlText(model.Name)}</c>.");
         writer.Line("/// <remarks>");
         writer.Line("/// Extensible: a value the spec does not list is kept as it arrived and written back unchanged.");
         writer.Line("/// Values compare ignoring case.");
@@ -31,7 +31,7 @@ internal static class EnumEmitter
         foreach (EnumValueModel value in model.Values)
         {
             writer.Line();
-            writer.Summary(value.Description, $"The value <c>{value.Value}</c>.");
+            writer.Summary(value.Description, $"The value <c>{CSharpNames.XmlText(value.Value)}</c>.");
             writer.Line($"public static {model.Name} {value.Name} {{ get; }} = new {model.Name}({CSharpNames.Literal(value.Value)});");
         }
 

@@ -51,13 +51,23 @@ internal sealed class SourceWriter
         return Line(text);
     }
 
-    /// <summary>An XML doc summary from spec text: one line per sentence line, escaped.</summary>
-    public SourceWriter Summary(string? text, string fallback)
+    /// <summary>
+    /// An XML doc summary from spec text (escaped, one doc line per line of text), or the fallback, which is
+    /// already XML (its callers escape what they put in it).
+    /// </summary>
+    public SourceWriter Summary(string? text, string fallbackXml)
     {
         Line("/// <summary>");
-        foreach (string line in (string.IsNullOrWhiteSpace(text) ? fallback : text!).Replace("\r\n", "\n").Split('\n'))
+        if (string.IsNullOrWhiteSpace(text))
         {
-            Line("/// " + CSharpNames.XmlText(line.Trim()));
+            Line("/// " + fallbackXml);
+        }
+        else
+        {
+            foreach (string line in text!.Replace("\r\n", "\n").Split('\n'))
+            {
+                Line("/// " + CSharpNames.XmlText(line.Trim()));
+            }
         }
 
         return Line("/// </summary>");

@@ -8,7 +8,7 @@ internal static class TypeEmitter
     public static string Emit(SpecModel spec, TypeModel type)
     {
         SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SpecPath);
-        writer.Summary(type.Description, $"The <c>{type.DefinitionName}</c> definition of the spec.");
+        writer.Summary(type.Description, $"The <c>{CSharpNames.XmlText(type.DefinitionName ?? type.Name)}</c> definition of the spec.");
         if (type.DiscriminatorValue is not null)
         {
             writer.Line($"/// <remarks>Read from objects whose discriminator is <c>{CSharpNames.XmlText(type.DiscriminatorValue)}</c>.</remarks>");
@@ -33,7 +33,7 @@ internal static class TypeEmitter
             }
 
             first = false;
-            writer.Summary(property.Description, $"The <c>{property.JsonName}</c> member.");
+            writer.Summary(property.Description, $"The <c>{CSharpNames.XmlText(property.JsonName)}</c> member.");
             if (property.IsRequired)
             {
                 writer.Line("/// <remarks>Required by the spec: an object without it fails to read.</remarks>");

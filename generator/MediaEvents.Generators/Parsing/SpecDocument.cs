@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using MediaEvents.Generators.Diagnostics;
 using Newtonsoft.Json;
@@ -54,16 +55,73 @@ internal sealed class SpecDocument
         }
         catch (JsonReaderException exception)
         {
-            var document = new SpecDocument(path, text, new JObject());
-            diagnostic = DiagnosticInfo.Create(
-                DiagnosticDescriptors.InvalidJson,
-                document.At(exception.LineNumber, exception.LinePosition, 1),
-                path,
-                TrimPosition(exception.Message));
-            return null;
+            return Invalid(path, text, exception.LineNumber, exception.LinePosition, TrimPosition(exception.Message), out diagnostic);
+        }
+
+        // Newtonsoft accepts a comma before '}' or ']'; JSON does not, and neither do the other readers of the spec.
+        if (FindTrailingComma(text) is int comma)
+        {
+            var located = new SpecDocument(path, text, new JObject());
+            LocationInfo at = located.AtOffset(comma);
+            return Invalid(path, text, at.Line + 1, at.Column + 1, "A trailing comma before the end of an object or array", out diagnostic);
         }
 
         return root is JObject rootObject ? new SpecDocument(path, text, rootObject) : null;
+    }
+
+    private static SpecDocument? Invalid(string path, string text, int line, int position, string message, out DiagnosticInfo? diagnostic)
+    {
+        var document = new SpecDocument(path, text, new JObject());
+        diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, document.At(line, position, 1), path, message);
+        return null;
+    }
+
+    private LocationInfo AtOffset(int offset)
+    {
+        int line = _lineStarts.BinarySearch(offset);
+        line = line >= 0 ? line : ~line - 1;
+        return new LocationInfo(_path, offset, 1, line, offset - _lineStarts[line]);
+    }
+
+    // The offset of the first comma followed (after whitespace or comments) by '}' or ']', outside strings.
+    private static int? FindTrailingComma(string text)
+    {
+        int lastComma = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '"')
+            {
+                for (i++; i < text.Length && text[i] != '"'; i++)
+                {
+                    if (text[i] == '\\')
+                    {
+                        i++;
+                    }
+                }
+
+                lastComma = -1;
+            }
+            else if (c == '/' && i + 1 < text.Length && text[i + 1] is '/' or '*')
+            {
+                int end = text[i + 1] == '/' ? text.IndexOf('\n', i) : text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? text.Length : (text[i + 1] == '/' ? end : end + 1);
+            }
+            else if (c == ',')
+            {
+                lastComma = i;
+            }
+            else if (c is '}' or ']' && lastComma >= 0)
+            {
+                return lastComma;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                lastComma = -1;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A location from a 1-based line and position as Newtonsoft reports them.</summary>

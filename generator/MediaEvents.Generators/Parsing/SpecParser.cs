@@ -23,12 +23,6 @@ internal sealed partial class SpecParser
     private const string EventPrefix = "Media";
     private const string EventNamespace = "Microsoft.Media.";
 
-    // Names the generator itself emits: a spec definition must not take them.
-    private static readonly string[] s_reservedTypeNames =
-    {
-        "MediaEventTypes", "IMediaEventVisitor", "NonExhaustiveMediaEventVisitor", "MediaEventDispatcher", "MediaEventsJsonContext",
-    };
-
     private static readonly Regex s_describedEvent = new(@"\bfor an? (Microsoft\.[A-Za-z0-9_.]+?) event\b", RegexOptions.CultureInvariant);
 
     private readonly SpecFile _file;
@@ -94,16 +88,26 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        if (!CheckReferences())
+        if (!CheckReferences() || !SchemaShapeValidator.Validate(_document, _definitionsJson, _file.Path, _diagnostics))
         {
             return null;
         }
 
-        JsonSchema schema = JsonSchema.FromJsonAsync(
-            _file.Text,
-            documentPath: null,
-            static root => new NoNetworkReferenceResolver(root),
-            _cancellationToken).GetAwaiter().GetResult();
+        JsonSchema schema;
+        try
+        {
+            schema = JsonSchema.FromJsonAsync(
+                _file.Text,
+                documentPath: null,
+                static root => new NoNetworkReferenceResolver(root),
+                _cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The shape check above should leave nothing for NJsonSchema to refuse; if it does, say what it said.
+            Report(DiagnosticDescriptors.NotSwagger2, _document.At(1, 1, 1), _file.Path, "it could not be read as JSON Schema: " + exception.Message);
+            return null;
+        }
 
         _definitionNames = new Dictionary<JsonSchema, string>(ReferenceEqualityComparer.Instance);
         foreach (KeyValuePair<string, JsonSchema> definition in schema.Definitions)
@@ -199,9 +203,9 @@ internal sealed partial class SpecParser
     private void CheckTypeNames(List<DefinitionInfo> definitions)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string reserved in s_reservedTypeNames)
+        foreach (string reserved in ReservedNames.TypeNames)
         {
-            seen[reserved] = $"the generated type '{reserved}'";
+            seen[reserved] = $"the name '{reserved}' that the generated code or the runtime uses";
         }
 
         foreach (DefinitionInfo definition in definitions)
@@ -250,9 +254,11 @@ internal sealed partial class SpecParser
         var names = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [definition.Name] = $"the type '{definition.Name}' itself",
-            ["UnknownMembers"] = "the generated member 'UnknownMembers'",
-            ["EqualityContract"] = "the record member 'EqualityContract'",
         };
+        foreach (string member in ReservedNames.RecordMembers)
+        {
+            names[member] = $"the record member '{member}'";
+        }
 
         IEnumerable<KeyValuePair<string, JsonSchemaProperty>> declared = definition.Schema.Properties
             .Concat(definition.Schema.AllOf.Where(static item => !item.HasReference).SelectMany(static item => item.Properties));
@@ -379,9 +385,12 @@ internal sealed partial class SpecParser
         var memberNames = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [name] = $"the enum '{name}' itself",
-            ["Value"] = "the generated member 'Value'",
-            ["IsKnown"] = "the generated member 'IsKnown'",
         };
+        foreach (string member in ReservedNames.EnumMembers)
+        {
+            memberNames[member] = $"the enum member '{member}'";
+        }
+
         foreach (string value in values.Distinct(StringComparer.Ordinal))
         {
             string memberName = CSharpNames.ToPascalCase(value);
@@ -405,7 +414,7 @@ internal sealed partial class SpecParser
                 return null;
             }
         }
-        else if (_definitionNames.Values.Any(definition => CSharpNames.ToPascalCase(definition) == name && !IsEnumDefinition((JObject)_definitionsJson[definition]!)) || s_reservedTypeNames.Contains(name))
+        else if (_definitionNames.Values.Any(definition => CSharpNames.ToPascalCase(definition) == name && !IsEnumDefinition((JObject)_definitionsJson[definition]!)) || ReservedNames.TypeNames.Contains(name))
         {
             Report(DiagnosticDescriptors.NameCollision, location, $"the enum of '{label}'", "a type of the same name", name);
             return null;

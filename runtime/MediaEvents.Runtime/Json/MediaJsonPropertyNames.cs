@@ -14,11 +14,27 @@ public sealed class MediaJsonPropertyNames
     private const int StackBufferSize = 256;
     private readonly byte[][] _names;
 
+    // The indexes of the names of each length: an exact match compares only names of the right length.
+    private readonly int[][] _byLength;
+
     /// <summary>Creates the set; a name's index is its position in <paramref name="names"/>.</summary>
     public MediaJsonPropertyNames(params string[] names)
     {
         ArgumentNullException.ThrowIfNull(names);
         _names = Array.ConvertAll(names, static name => Encoding.UTF8.GetBytes(name));
+        int longest = 0;
+        foreach (byte[] name in _names)
+        {
+            longest = Math.Max(longest, name.Length);
+        }
+
+        var byLength = new System.Collections.Generic.List<int>[longest + 1];
+        for (int i = 0; i < _names.Length; i++)
+        {
+            (byLength[_names[i].Length] ??= new System.Collections.Generic.List<int>()).Add(i);
+        }
+
+        _byLength = Array.ConvertAll(byLength, static indexes => indexes?.ToArray() ?? Array.Empty<int>());
     }
 
     /// <summary>The index of the property name the reader is on, or -1 when the name is not one of these.</summary>
@@ -39,11 +55,14 @@ public sealed class MediaJsonPropertyNames
     public int Match(ReadOnlySpan<byte> utf8Name)
     {
         byte[][] names = _names;
-        for (int i = 0; i < names.Length; i++)
+        if (utf8Name.Length < _byLength.Length)
         {
-            if (utf8Name.SequenceEqual(names[i]))
+            foreach (int i in _byLength[utf8Name.Length])
             {
-                return i;
+                if (utf8Name.SequenceEqual(names[i]))
+                {
+                    return i;
+                }
             }
         }
 
