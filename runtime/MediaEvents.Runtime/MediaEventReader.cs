@@ -15,9 +15,17 @@ namespace MediaEvents;
 /// </summary>
 public sealed class MediaEventReader
 {
-    private static readonly MediaJsonPropertyNames s_envelopeNames = new(
+    // The members of both envelopes; a member's index is its case in ReadEnvelopeAndData. Declared first: the
+    // name table below is built from it.
+    private static readonly string[] s_envelopeMemberNames =
+    {
         "id", "eventType", "type", "subject", "topic", "source", "eventTime", "time", "data",
-        "dataVersion", "metadataVersion", "specversion", "datacontenttype", "dataschema");
+        "dataVersion", "metadataVersion", "specversion", "datacontenttype", "dataschema",
+    };
+
+    private static readonly MediaJsonPropertyNames s_envelopeNames = new(s_envelopeMemberNames);
+
+    private static readonly JsonReaderOptions s_readerOptions = new() { MaxDepth = int.MaxValue };
 
     private readonly MediaEventCatalog _catalog;
     private readonly MediaEventReaderOptions _options;
@@ -62,7 +70,7 @@ public sealed class MediaEventReader
     /// <exception cref="MediaEventFormatException">The bytes are not a JSON array or object of events.</exception>
     public MediaEventBatch Read(ReadOnlyMemory<byte> utf8Json)
     {
-        var results = new List<MediaEventReadResult>();
+        var results = new List<MediaEventReadResult>(16);
         Utf8StringTable? table = null;
         ReadOnlySpan<byte> span = utf8Json.Span;
         if (span.StartsWith(Encoding.UTF8.Preamble))
@@ -72,7 +80,8 @@ public sealed class MediaEventReader
         }
 
         // The reader's own depth limit is lifted: our limit applies per event, so one deep event fails alone.
-        var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = int.MaxValue, CommentHandling = JsonCommentHandling.Skip });
+        // Comments are not JSON (and skipping them costs every token a detour): they are a format error.
+        var reader = new Utf8JsonReader(span, s_readerOptions);
         try
         {
             if (!reader.Read())
@@ -258,7 +267,7 @@ public sealed class MediaEventReader
         {
             while (MediaJson.Advance(ref reader) != JsonTokenType.EndObject)
             {
-                int property = s_envelopeNames.Match(ref reader);
+                int property = MatchEnvelopeMember(ref reader);
                 if (property < 0)
                 {
                     member = null;
@@ -352,7 +361,7 @@ public sealed class MediaEventReader
             {
                 // The data came before the type: read it now from its slice.
                 member = "data";
-                var dataReader = new Utf8JsonReader(envelope.RawData.Span, new JsonReaderOptions { MaxDepth = int.MaxValue, CommentHandling = JsonCommentHandling.Skip });
+                var dataReader = new Utf8JsonReader(envelope.RawData.Span, s_readerOptions);
                 dataReader.Read();
                 var dataContext = new MediaJsonReadContext(context.MaxReaderDepth - reader.CurrentDepth - 1, envelope.RawData, context.Strings);
                 data = envelope.KnownType.ReadDataObject(ref dataReader, dataContext);
@@ -366,23 +375,41 @@ public sealed class MediaEventReader
         }
     }
 
-    private static string EnvelopeName(int property) => property switch
+    // The members of both envelopes, by their exact bytes first (constant comparisons the JIT unrolls), then
+    // escaped or in another case through the name table.
+    private static int MatchEnvelopeMember(ref Utf8JsonReader reader)
     {
-        0 => "id",
-        1 => "eventType",
-        2 => "type",
-        3 => "subject",
-        4 => "topic",
-        5 => "source",
-        6 => "eventTime",
-        7 => "time",
-        8 => "data",
-        9 => "dataVersion",
-        10 => "metadataVersion",
-        11 => "specversion",
-        12 => "datacontenttype",
-        _ => "dataschema",
-    };
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            ReadOnlySpan<byte> name = reader.ValueSpan;
+            int exact = name.Length switch
+            {
+                2 when name.SequenceEqual("id"u8) => 0,
+                4 when name.SequenceEqual("type"u8) => 2,
+                4 when name.SequenceEqual("time"u8) => 7,
+                4 when name.SequenceEqual("data"u8) => 8,
+                5 when name.SequenceEqual("topic"u8) => 4,
+                6 when name.SequenceEqual("source"u8) => 5,
+                7 when name.SequenceEqual("subject"u8) => 3,
+                9 when name.SequenceEqual("eventType"u8) => 1,
+                9 when name.SequenceEqual("eventTime"u8) => 6,
+                10 when name.SequenceEqual("dataschema"u8) => 13,
+                11 when name.SequenceEqual("dataVersion"u8) => 9,
+                11 when name.SequenceEqual("specversion"u8) => 11,
+                15 when name.SequenceEqual("metadataVersion"u8) => 10,
+                15 when name.SequenceEqual("datacontenttype"u8) => 12,
+                _ => -1,
+            };
+            if (exact >= 0)
+            {
+                return exact;
+            }
+        }
+
+        return s_envelopeNames.Match(ref reader);
+    }
+
+    private static string EnvelopeName(int property) => s_envelopeMemberNames[property];
 
     private void ReadEventType(ref Utf8JsonReader reader, ref MediaEventEnvelope envelope, string member)
     {
@@ -401,7 +428,7 @@ public sealed class MediaEventReader
         envelope.KnownType = known;
 
         // A known type reuses the catalogue's string: dispatch allocates nothing for the type name.
-        envelope.EventType = known?.Name is { } name && reader.ValueTextEquals(name) ? name : reader.GetString();
+        envelope.EventType = known is not null && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(known.Utf8Name) ? known.Name : reader.GetString();
     }
 
     private static string? ReadEnvelopeString(ref Utf8JsonReader reader) => reader.TokenType switch

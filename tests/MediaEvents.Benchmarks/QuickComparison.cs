@@ -25,8 +25,20 @@ public static class QuickComparison
 
         Console.WriteLine(FormattableString.Invariant($"# 100-event Event Grid batch: ours {ours / 1000:F1} us, Azure SDK {azure / 1000:F1} us, floor {floor / 1000:F1} us"));
         Console.WriteLine(FormattableString.Invariant($"# ours {100 / (ours / 1e9):F0} events/s, Azure SDK {100 / (azure / 1e9):F0} events/s"));
+        Console.WriteLine(FormattableString.Invariant($"# allocated per event: ours {BytesPerCall(() => Contenders.Ours(json)) / 100:F0} B, Azure SDK {BytesPerCall(() => Contenders.AzureEventGrid(binary)) / 100:F0} B"));
         Console.WriteLine("ratio_vs_azure_sdk=" + (azure / ours).ToString("F2", CultureInfo.InvariantCulture));
         Console.WriteLine("ratio_vs_floor=" + (ours / floor).ToString("F2", CultureInfo.InvariantCulture));
+    }
+
+    private static double BytesPerCall(Func<int> action)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+        {
+            action();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 10.0;
     }
 
     private static double BestNanosecondsPerCall(Func<int> action)

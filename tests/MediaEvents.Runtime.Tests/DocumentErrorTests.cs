@@ -37,7 +37,6 @@ public class DocumentErrorTests
     [InlineData("\uFEFF")]
     [InlineData(" ")]
     [InlineData(" \r\n\t  \n")]
-    [InlineData("/* only a comment */")]
     public async Task EmptyOrWhitespaceOnly_FailsWhole(string json)
     {
         MediaEventFormatException exception = await FailsWhole(json);
@@ -47,6 +46,14 @@ public class DocumentErrorTests
             exception.Message.Contains("empty", StringComparison.OrdinalIgnoreCase)
             || exception.Message.Contains("does not contain any JSON tokens", StringComparison.Ordinal),
             exception.Message);
+    }
+
+    [Fact]
+    public async Task OnlyAComment_FailsWhole_AsNotJson()
+    {
+        MediaEventFormatException exception = await FailsWhole("/* only a comment */");
+
+        Assert.Contains("not valid JSON", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -179,7 +179,7 @@ internal static class JsonEmitter
         writer.Open().Line("return null;").Close();
         writer.Line();
         writer.Line($"{TypeNames.MediaJson}.ExpectStartObject(ref reader);");
-        writer.Line($"return {TypeNames.MediaJson}.PeekDiscriminator(ref reader, s_discriminator) switch");
+        writer.Line($"return {TypeNames.MediaJson}.PeekDiscriminator(ref reader, s_discriminator, context) switch");
         writer.Open();
         foreach (Subtype subtype in polymorphism.Subtypes)
         {
@@ -239,7 +239,7 @@ internal static class JsonEmitter
         writer.Open();
         writer.Line($"while ({TypeNames.MediaJson}.Advance(ref reader) != {TypeNames.TokenType}.EndObject)");
         writer.Open();
-        writer.Line("int index = s_names.Match(ref reader);");
+        writer.Line("int index = MatchProperty(ref reader);");
         writer.Line("if (index < 0)");
         writer.Open();
         writer.Line("property = null;");
@@ -291,6 +291,8 @@ internal static class JsonEmitter
         writer.Close("};");
         writer.Close();
         writer.Line();
+        EmitMatchProperty(writer, properties);
+        writer.Line();
         writer.Line("/// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>");
         writer.Line($"public static void WriteValue({TypeNames.Writer} writer, {fullName} value)");
         writer.Open();
@@ -318,6 +320,39 @@ internal static class JsonEmitter
 
         writer.Line("value.UnknownMembers?.WriteTo(writer);");
         writer.Line("writer.WriteEndObject();");
+        writer.Close();
+    }
+
+    // Exact names compare as constants the JIT unrolls; escaped names and other cases go through the name table.
+    private static void EmitMatchProperty(SourceWriter writer, EquatableArray<PropertyModel> properties)
+    {
+        writer.Line();
+        writer.Line("private static int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)");
+        writer.Open();
+        if (properties.Count > 0)
+        {
+            writer.Line("if (!reader.ValueIsEscaped && !reader.HasValueSequence)");
+            writer.Open();
+            writer.Line("global::System.ReadOnlySpan<byte> name = reader.ValueSpan;");
+            writer.Line("int index = name.Length switch");
+            writer.Open();
+            foreach ((PropertyModel property, int index) in properties.Select(static (property, index) => (property, index))
+                .OrderBy(static item => System.Text.Encoding.UTF8.GetByteCount(item.property.JsonName))
+                .ThenBy(static item => item.property.JsonName, System.StringComparer.Ordinal))
+            {
+                string length = CSharpNames.Number(System.Text.Encoding.UTF8.GetByteCount(property.JsonName));
+                writer.Line($"{length} when global::System.MemoryExtensions.SequenceEqual(name, {CSharpNames.Utf8Literal(property.JsonName)}) => {CSharpNames.Number(index)},");
+            }
+
+            writer.Line("_ => -1,");
+            writer.Close("};");
+            writer.Line("if (index >= 0)");
+            writer.Open().Line("return index;").Close();
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Line("return s_names.Match(ref reader);");
         writer.Close();
     }
 

@@ -150,6 +150,11 @@ public static class MediaJson
     /// <summary>Reads the string token the reader is on as a timestamp; no offset means UTC.</summary>
     internal static bool TryReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && IsoTimestamp.TryParse(reader.ValueSpan, out value))
+        {
+            return true;
+        }
+
         // One parse for the usual forms: no offset (UTC by definition) and 'Z'. Only an explicit offset
         // needs the second parse that keeps it.
         if (reader.TryGetDateTime(out DateTime parsed) && parsed.Kind != DateTimeKind.Local)
@@ -185,27 +190,20 @@ public static class MediaJson
             throw Unexpected(ref reader, "an array");
         }
 
-        var items = new PooledBuilder<T>();
-        try
+        var items = new SmallBuilder<T>();
+        while (Advance(ref reader) != JsonTokenType.EndArray)
         {
-            while (Advance(ref reader) != JsonTokenType.EndArray)
+            try
             {
-                try
-                {
-                    items.Add(readItem(ref reader, context));
-                }
-                catch (MediaJsonException exception)
-                {
-                    throw exception.AtIndex(items.Count);
-                }
+                items.Add(readItem(ref reader, context));
             }
+            catch (MediaJsonException exception)
+            {
+                throw exception.AtIndex(items.Count);
+            }
+        }
 
-            return new ValueList<T>(items.ToArray(), owned: true);
-        }
-        finally
-        {
-            items.Dispose();
-        }
+        return new ValueList<T>(items.ToArray(), owned: true);
     }
 
     /// <summary>Reads a JSON object of values into a <see cref="ValueMap{TValue}"/>; <see langword="null"/> for JSON null.</summary>
@@ -222,31 +220,24 @@ public static class MediaJson
             throw Unexpected(ref reader, "an object");
         }
 
-        var entries = new PooledBuilder<KeyValuePair<string, TValue>>();
-        try
+        var entries = new SmallBuilder<KeyValuePair<string, TValue>>();
+        while (Advance(ref reader) != JsonTokenType.EndObject)
         {
-            while (Advance(ref reader) != JsonTokenType.EndObject)
+            string name = context.Strings is { } strings && !reader.ValueIsEscaped && !reader.HasValueSequence
+                ? strings.GetString(reader.ValueSpan)
+                : reader.GetString()!;
+            Advance(ref reader);
+            try
             {
-                string name = context.Strings is { } strings && !reader.ValueIsEscaped && !reader.HasValueSequence
-                    ? strings.GetString(reader.ValueSpan)
-                    : reader.GetString()!;
-                Advance(ref reader);
-                try
-                {
-                    entries.Add(new KeyValuePair<string, TValue>(name, readValue(ref reader, context)));
-                }
-                catch (MediaJsonException exception)
-                {
-                    throw exception.InProperty(name);
-                }
+                entries.Add(new KeyValuePair<string, TValue>(name, readValue(ref reader, context)));
             }
+            catch (MediaJsonException exception)
+            {
+                throw exception.InProperty(name);
+            }
+        }
 
-            return ValueMap<TValue>.FromOwned(entries.ToArray());
-        }
-        finally
-        {
-            entries.Dispose();
-        }
+        return ValueMap<TValue>.FromOwned(entries.ToArray());
     }
 
     /// <summary>Reads a string that may not be null (e.g. a map value); a number or boolean is read as its text.</summary>
@@ -350,7 +341,14 @@ public static class MediaJson
     /// The value of the discriminator member of the object the reader is on, wherever it sits in the object, or
     /// <see langword="null"/> when absent or not a string. The reader itself does not move.
     /// </summary>
-    public static string? PeekDiscriminator(ref Utf8JsonReader reader, MediaJsonPropertyNames discriminator)
+    public static string? PeekDiscriminator(ref Utf8JsonReader reader, MediaJsonPropertyNames discriminator) =>
+        PeekDiscriminator(ref reader, discriminator, MediaJsonReadContext.Unlimited);
+
+    /// <summary>
+    /// Like <see cref="PeekDiscriminator(ref Utf8JsonReader, MediaJsonPropertyNames)"/>; within a batch the value
+    /// comes from the batch's table of repeated strings.
+    /// </summary>
+    public static string? PeekDiscriminator(ref Utf8JsonReader reader, MediaJsonPropertyNames discriminator, MediaJsonReadContext context)
     {
         ArgumentNullException.ThrowIfNull(discriminator);
         Utf8JsonReader scout = reader;
@@ -365,7 +363,7 @@ public static class MediaJson
 
             if (match)
             {
-                return scout.TokenType == JsonTokenType.String ? scout.GetString() : null;
+                return scout.TokenType == JsonTokenType.String ? ReadString(ref scout, context) : null;
             }
 
             if (!scout.TrySkip())

@@ -22,13 +22,7 @@ internal sealed class Utf8StringTable
             return Encoding.UTF8.GetString(utf8);
         }
 
-        uint hash = 2166136261;
-        foreach (byte b in utf8)
-        {
-            hash = (hash ^ b) * 16777619;
-        }
-
-        ref string? slot = ref _slots[(int)(hash & SlotMask)];
+        ref string? slot = ref _slots[Slot(utf8)];
         if (slot is not null && Ascii.Equals(utf8, slot))
         {
             return slot;
@@ -41,5 +35,28 @@ internal sealed class Utf8StringTable
         }
 
         return value;
+    }
+
+    // A sampled hash (length, head, middle and tail): a miss only costs a string, so collisions are harmless,
+    // while hashing every byte of a 150-byte topic would cost more than the comparison it saves.
+    private static int Slot(ReadOnlySpan<byte> utf8)
+    {
+        ulong hash;
+        if (utf8.Length >= 8)
+        {
+            hash = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8)
+                ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..]) * 31
+                ^ (ulong)utf8.Length;
+        }
+        else
+        {
+            hash = (ulong)utf8.Length;
+            foreach (byte b in utf8)
+            {
+                hash = (hash << 8) | b;
+            }
+        }
+
+        return (int)(((hash * 0x9E3779B97F4A7C15) >> 56) & SlotMask);
     }
 }

@@ -46,7 +46,7 @@ namespace MediaEvents
                 {
                     while (global::MediaEvents.Json.MediaJson.Advance(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        int index = s_names.Match(ref reader);
+                        int index = MatchProperty(ref reader);
                         if (index < 0)
                         {
                             property = null;
@@ -94,6 +94,30 @@ namespace MediaEvents
                     Details = details,
                     UnknownMembers = global::MediaEvents.Json.JsonMembers.From(unknownMembers),
                 };
+            }
+
+
+            private static int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                    int index = name.Length switch
+                    {
+                        4 when global::System.MemoryExtensions.SequenceEqual(name, "code"u8) => 0,
+                        5 when global::System.MemoryExtensions.SequenceEqual(name, "retry"u8) => 3,
+                        7 when global::System.MemoryExtensions.SequenceEqual(name, "details"u8) => 4,
+                        7 when global::System.MemoryExtensions.SequenceEqual(name, "message"u8) => 1,
+                        8 when global::System.MemoryExtensions.SequenceEqual(name, "category"u8) => 2,
+                        _ => -1,
+                    };
+                    if (index >= 0)
+                    {
+                        return index;
+                    }
+                }
+
+                return s_names.Match(ref reader);
             }
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>

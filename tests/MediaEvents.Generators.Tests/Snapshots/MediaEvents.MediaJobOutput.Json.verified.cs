@@ -30,7 +30,7 @@ namespace MediaEvents
                 }
 
                 global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
-                return global::MediaEvents.Json.MediaJson.PeekDiscriminator(ref reader, s_discriminator) switch
+                return global::MediaEvents.Json.MediaJson.PeekDiscriminator(ref reader, s_discriminator, context) switch
                 {
                     "#Microsoft.Media.JobOutputAsset" => global::MediaEvents.MediaEventsJsonContext.MediaJobOutputAssetConverter.ReadValue(ref reader, context),
                     _ => global::MediaEvents.MediaEventsJsonContext.UnknownMediaJobOutputConverter.ReadValue(ref reader, context),

@@ -46,7 +46,7 @@ namespace MediaEvents
                 {
                     while (global::MediaEvents.Json.MediaJson.Advance(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        int index = s_names.Match(ref reader);
+                        int index = MatchProperty(ref reader);
                         if (index < 0)
                         {
                             property = null;
@@ -94,6 +94,30 @@ namespace MediaEvents
                     ResultCode = resultCode,
                     UnknownMembers = global::MediaEvents.Json.JsonMembers.From(unknownMembers),
                 };
+            }
+
+
+            private static int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                    int index = name.Length switch
+                    {
+                        8 when global::System.MemoryExtensions.SequenceEqual(name, "streamId"u8) => 1,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "encoderIp"u8) => 2,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "ingestUrl"u8) => 0,
+                        10 when global::System.MemoryExtensions.SequenceEqual(name, "resultCode"u8) => 4,
+                        11 when global::System.MemoryExtensions.SequenceEqual(name, "encoderPort"u8) => 3,
+                        _ => -1,
+                    };
+                    if (index >= 0)
+                    {
+                        return index;
+                    }
+                }
+
+                return s_names.Match(ref reader);
             }
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>

@@ -54,7 +54,7 @@ namespace MediaEvents
                 {
                     while (global::MediaEvents.Json.MediaJson.Advance(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        int index = s_names.Match(ref reader);
+                        int index = MatchProperty(ref reader);
                         if (index < 0)
                         {
                             property = null;
@@ -122,6 +122,34 @@ namespace MediaEvents
                     Timescale = timescale,
                     UnknownMembers = global::MediaEvents.Json.JsonMembers.From(unknownMembers),
                 };
+            }
+
+
+            private static int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                    int index = name.Length switch
+                    {
+                        7 when global::System.MemoryExtensions.SequenceEqual(name, "bitrate"u8) => 3,
+                        8 when global::System.MemoryExtensions.SequenceEqual(name, "duration"u8) => 7,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "encoderIp"u8) => 4,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "ingestUrl"u8) => 0,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "timescale"u8) => 8,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "timestamp"u8) => 6,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "trackName"u8) => 2,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "trackType"u8) => 1,
+                        11 when global::System.MemoryExtensions.SequenceEqual(name, "encoderPort"u8) => 5,
+                        _ => -1,
+                    };
+                    if (index >= 0)
+                    {
+                        return index;
+                    }
+                }
+
+                return s_names.Match(ref reader);
             }
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>

@@ -48,7 +48,7 @@ namespace MediaEvents
                 {
                     while (global::MediaEvents.Json.MediaJson.Advance(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        int index = s_names.Match(ref reader);
+                        int index = MatchProperty(ref reader);
                         if (index < 0)
                         {
                             property = null;
@@ -101,6 +101,31 @@ namespace MediaEvents
                     TimescaleOfMaxLastTimestamp = timescaleOfMaxLastTimestamp,
                     UnknownMembers = global::MediaEvents.Json.JsonMembers.From(unknownMembers),
                 };
+            }
+
+
+            private static int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                    int index = name.Length switch
+                    {
+                        16 when global::System.MemoryExtensions.SequenceEqual(name, "maxLastTimestamp"u8) => 2,
+                        16 when global::System.MemoryExtensions.SequenceEqual(name, "minLastTimestamp"u8) => 0,
+                        27 when global::System.MemoryExtensions.SequenceEqual(name, "timescaleOfMaxLastTimestamp"u8) => 5,
+                        27 when global::System.MemoryExtensions.SequenceEqual(name, "timescaleOfMinLastTimestamp"u8) => 4,
+                        32 when global::System.MemoryExtensions.SequenceEqual(name, "typeOfStreamWithMaxLastTimestamp"u8) => 3,
+                        32 when global::System.MemoryExtensions.SequenceEqual(name, "typeOfStreamWithMinLastTimestamp"u8) => 1,
+                        _ => -1,
+                    };
+                    if (index >= 0)
+                    {
+                        return index;
+                    }
+                }
+
+                return s_names.Match(ref reader);
             }
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>

@@ -46,7 +46,7 @@ namespace MediaEvents
                 {
                     while (global::MediaEvents.Json.MediaJson.Advance(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        int index = s_names.Match(ref reader);
+                        int index = MatchProperty(ref reader);
                         if (index < 0)
                         {
                             property = null;
@@ -94,6 +94,30 @@ namespace MediaEvents
                     Timescale = timescale,
                     UnknownMembers = global::MediaEvents.Json.JsonMembers.From(unknownMembers),
                 };
+            }
+
+
+            private static int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                    int index = name.Length switch
+                    {
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "timescale"u8) => 4,
+                        13 when global::System.MemoryExtensions.SequenceEqual(name, "firstDuration"u8) => 1,
+                        14 when global::System.MemoryExtensions.SequenceEqual(name, "firstTimestamp"u8) => 0,
+                        14 when global::System.MemoryExtensions.SequenceEqual(name, "secondDuration"u8) => 3,
+                        15 when global::System.MemoryExtensions.SequenceEqual(name, "secondTimestamp"u8) => 2,
+                        _ => -1,
+                    };
+                    if (index >= 0)
+                    {
+                        return index;
+                    }
+                }
+
+                return s_names.Match(ref reader);
             }
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>

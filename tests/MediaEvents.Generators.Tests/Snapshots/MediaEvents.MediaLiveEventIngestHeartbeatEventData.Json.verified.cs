@@ -68,7 +68,7 @@ namespace MediaEvents
                 {
                     while (global::MediaEvents.Json.MediaJson.Advance(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        int index = s_names.Match(ref reader);
+                        int index = MatchProperty(ref reader);
                         if (index < 0)
                         {
                             property = null;
@@ -171,6 +171,41 @@ namespace MediaEvents
                     Healthy = healthy,
                     UnknownMembers = global::MediaEvents.Json.JsonMembers.From(unknownMembers),
                 };
+            }
+
+
+            private static int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                    int index = name.Length switch
+                    {
+                        5 when global::System.MemoryExtensions.SequenceEqual(name, "state"u8) => 14,
+                        7 when global::System.MemoryExtensions.SequenceEqual(name, "bitrate"u8) => 4,
+                        7 when global::System.MemoryExtensions.SequenceEqual(name, "healthy"u8) => 15,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "timescale"u8) => 9,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "trackName"u8) => 1,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "trackType"u8) => 0,
+                        12 when global::System.MemoryExtensions.SequenceEqual(name, "overlapCount"u8) => 10,
+                        13 when global::System.MemoryExtensions.SequenceEqual(name, "lastTimestamp"u8) => 8,
+                        15 when global::System.MemoryExtensions.SequenceEqual(name, "incomingBitrate"u8) => 5,
+                        16 when global::System.MemoryExtensions.SequenceEqual(name, "ingestDriftValue"u8) => 6,
+                        17 when global::System.MemoryExtensions.SequenceEqual(name, "unexpectedBitrate"u8) => 13,
+                        18 when global::System.MemoryExtensions.SequenceEqual(name, "discontinuityCount"u8) => 11,
+                        18 when global::System.MemoryExtensions.SequenceEqual(name, "nonincreasingCount"u8) => 12,
+                        18 when global::System.MemoryExtensions.SequenceEqual(name, "transcriptionState"u8) => 3,
+                        21 when global::System.MemoryExtensions.SequenceEqual(name, "transcriptionLanguage"u8) => 2,
+                        23 when global::System.MemoryExtensions.SequenceEqual(name, "lastFragmentArrivalTime"u8) => 7,
+                        _ => -1,
+                    };
+                    if (index >= 0)
+                    {
+                        return index;
+                    }
+                }
+
+                return s_names.Match(ref reader);
             }
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>

@@ -50,7 +50,7 @@ namespace MediaEvents
                 {
                     while (global::MediaEvents.Json.MediaJson.Advance(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        int index = s_names.Match(ref reader);
+                        int index = MatchProperty(ref reader);
                         if (index < 0)
                         {
                             property = null;
@@ -108,6 +108,32 @@ namespace MediaEvents
                     DiscontinuityGap = discontinuityGap,
                     UnknownMembers = global::MediaEvents.Json.JsonMembers.From(unknownMembers),
                 };
+            }
+
+
+            private static int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                    int index = name.Length switch
+                    {
+                        7 when global::System.MemoryExtensions.SequenceEqual(name, "bitrate"u8) => 2,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "timescale"u8) => 5,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "trackName"u8) => 1,
+                        9 when global::System.MemoryExtensions.SequenceEqual(name, "trackType"u8) => 0,
+                        12 when global::System.MemoryExtensions.SequenceEqual(name, "newTimestamp"u8) => 4,
+                        16 when global::System.MemoryExtensions.SequenceEqual(name, "discontinuityGap"u8) => 6,
+                        17 when global::System.MemoryExtensions.SequenceEqual(name, "previousTimestamp"u8) => 3,
+                        _ => -1,
+                    };
+                    if (index >= 0)
+                    {
+                        return index;
+                    }
+                }
+
+                return s_names.Match(ref reader);
             }
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>

@@ -46,7 +46,7 @@ namespace MediaEvents
                 {
                     while (global::MediaEvents.Json.MediaJson.Advance(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        int index = s_names.Match(ref reader);
+                        int index = MatchProperty(ref reader);
                         if (index < 0)
                         {
                             property = null;
@@ -109,6 +109,30 @@ namespace MediaEvents
                     State = state.Value,
                     UnknownMembers = global::MediaEvents.Json.JsonMembers.From(unknownMembers),
                 };
+            }
+
+
+            private static int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                    int index = name.Length switch
+                    {
+                        5 when global::System.MemoryExtensions.SequenceEqual(name, "error"u8) => 1,
+                        5 when global::System.MemoryExtensions.SequenceEqual(name, "label"u8) => 2,
+                        5 when global::System.MemoryExtensions.SequenceEqual(name, "state"u8) => 4,
+                        8 when global::System.MemoryExtensions.SequenceEqual(name, "progress"u8) => 3,
+                        11 when global::System.MemoryExtensions.SequenceEqual(name, "@odata.type"u8) => 0,
+                        _ => -1,
+                    };
+                    if (index >= 0)
+                    {
+                        return index;
+                    }
+                }
+
+                return s_names.Match(ref reader);
             }
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
