@@ -16,6 +16,12 @@ if (args.Contains("--profile"))
     return sink == 0 ? 1 : 0;
 }
 
+if (args.Contains("--check-generator"))
+{
+    GeneratorBenchmarks.Check();
+    return 0;
+}
+
 if (args.Contains("--parts"))
 {
     Parts.Run();
