@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -39,66 +38,30 @@ public static class MediaJson
             : ReadString(ref reader);
 
     /// <summary>Reads a 64-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
-    public static long? ReadInt64(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number when reader.TryGetInt64(out long number):
-                return number;
-            case JsonTokenType.String:
-                if (TryParseText(ref reader, static (ReadOnlySpan<byte> text, out long value) => Utf8Parser.TryParse(text, out value, out int consumed) && consumed == text.Length, out long parsed))
-                {
-                    return parsed;
-                }
-
-                break;
-            case JsonTokenType.Null:
-                return null;
-        }
-
-        throw Unexpected(ref reader, "an integer (int64)");
-    }
+    public static long? ReadInt64(ref Utf8JsonReader reader) => ReadNumber<long>(ref reader, "an integer (int64)", NumberStyles.AllowLeadingSign);
 
     /// <summary>Reads a 32-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
-    public static int? ReadInt32(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number when reader.TryGetInt32(out int number):
-                return number;
-            case JsonTokenType.String:
-                if (TryParseText(ref reader, static (ReadOnlySpan<byte> text, out int value) => Utf8Parser.TryParse(text, out value, out int consumed) && consumed == text.Length, out int parsed))
-                {
-                    return parsed;
-                }
-
-                break;
-            case JsonTokenType.Null:
-                return null;
-        }
-
-        throw Unexpected(ref reader, "an integer (int32)");
-    }
+    public static int? ReadInt32(ref Utf8JsonReader reader) => ReadNumber<int>(ref reader, "an integer (int32)", NumberStyles.AllowLeadingSign);
 
     /// <summary>Reads a double from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
-    public static double? ReadDouble(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number when reader.TryGetDouble(out double number):
-                return number;
-            case JsonTokenType.String:
-                if (TryParseText(ref reader, static (ReadOnlySpan<byte> text, out double value) => Utf8Parser.TryParse(text, out value, out int consumed) && consumed == text.Length, out double parsed))
-                {
-                    return parsed;
-                }
+    public static double? ReadDouble(ref Utf8JsonReader reader) => ReadNumber<double>(ref reader, "a number", NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent);
 
-                break;
-            case JsonTokenType.Null:
-                return null;
+    // A number token or a string holding exactly a number (no spaces), parsed from its UTF-8 text.
+    private static T? ReadNumber<T>(ref Utf8JsonReader reader, string expected, NumberStyles styles)
+        where T : struct, System.Numerics.INumberBase<T>
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
         }
 
-        throw Unexpected(ref reader, "a number");
+        if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String
+            && TryParseText(ref reader, styles, static (ReadOnlySpan<byte> text, NumberStyles styles, out T value) => T.TryParse(text, styles, CultureInfo.InvariantCulture, out value), out T parsed))
+        {
+            return parsed;
+        }
+
+        throw Unexpected(ref reader, expected);
     }
 
     /// <summary>Reads a boolean from <c>true</c>/<c>false</c> or a string holding one. <see langword="null"/> for JSON null.</summary>
@@ -111,7 +74,7 @@ public static class MediaJson
             case JsonTokenType.False:
                 return false;
             case JsonTokenType.String:
-                if (TryParseText(ref reader, static (ReadOnlySpan<byte> text, out bool value) =>
+                if (TryParseText(ref reader, 0, static (ReadOnlySpan<byte> text, int _, out bool value) =>
                     {
                         value = Ascii.EqualsIgnoreCase(text, "true"u8);
                         return value || Ascii.EqualsIgnoreCase(text, "false"u8);
@@ -425,19 +388,25 @@ public static class MediaJson
         }
     }
 
-    private delegate bool Utf8TextParser<T>(ReadOnlySpan<byte> text, out T value);
+    private delegate bool Utf8TextParser<TState, T>(ReadOnlySpan<byte> text, TState state, out T value);
 
-    private static bool TryParseText<T>(ref Utf8JsonReader reader, Utf8TextParser<T> parse, out T value)
+    // The token's text, unescaped when it has to be, handed to the parser.
+    private static bool TryParseText<TState, T>(ref Utf8JsonReader reader, TState state, Utf8TextParser<TState, T> parse, out T value)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            return parse(reader.ValueSpan, out value);
+            return parse(reader.ValueSpan, state, out value);
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return parse(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan, state, out value);
         }
 
         int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
         Span<byte> buffer = length <= StackBufferSize ? stackalloc byte[StackBufferSize] : new byte[length];
         int written = reader.CopyString(buffer);
-        return parse(buffer[..written], out value);
+        return parse(buffer[..written], state, out value);
     }
 
     private static string Describe(ref Utf8JsonReader reader)
