@@ -81,13 +81,16 @@ public sealed class MediaEventReader
 
         // The reader's own depth limit is lifted: our limit applies per event, so one deep event fails alone.
         // Comments are not JSON (and skipping them costs every token a detour): they are a format error.
+        if (span.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            throw new MediaEventFormatException("The input is empty: expected a JSON array of events or a single event object.");
+        }
+
         var reader = new Utf8JsonReader(span, s_readerOptions);
+        bool complete = false;
         try
         {
-            if (!reader.Read())
-            {
-                throw new MediaEventFormatException("The input is empty: expected a JSON array of events or a single event object.");
-            }
+            reader.Read();
 
             switch (reader.TokenType)
             {
@@ -109,10 +112,8 @@ public sealed class MediaEventReader
                         reader.TokenStartIndex - (span[..checked((int)reader.TokenStartIndex)].LastIndexOf((byte)'\n') + 1));
             }
 
-            if (reader.Read())
-            {
-                throw new MediaEventFormatException("Unexpected content after the end of the events.", null, null);
-            }
+            complete = true;
+            reader.Read();
         }
         catch (InvalidOperationException exception)
         {
@@ -121,7 +122,7 @@ public sealed class MediaEventReader
         catch (JsonException exception) when (exception is not MediaJsonException)
         {
             throw new MediaEventFormatException(
-                "The input is not valid JSON: " + FirstSentence(exception.Message),
+                (complete ? "Unexpected content after the end of the events: " : "The input is not valid JSON: ") + FirstSentence(exception.Message),
                 exception.LineNumber,
                 exception.BytePositionInLine,
                 exception);

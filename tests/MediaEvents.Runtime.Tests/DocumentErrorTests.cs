@@ -115,7 +115,7 @@ public class DocumentErrorTests
     {
         MediaEventFormatException exception = await FailsWhole(s_threeEvents + garbage);
 
-        Assert.StartsWith("The input is not valid JSON", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Unexpected content after the end of the events", exception.Message, StringComparison.Ordinal);
         Assert.Equal(0, exception.LineNumber);
         Assert.Equal(s_threeEvents.Length + garbage.IndexOf(garbage.TrimStart()[0], StringComparison.Ordinal), exception.BytePositionInLine);
     }

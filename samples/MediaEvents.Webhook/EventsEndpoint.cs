@@ -1,0 +1,264 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MediaEvents.Webhooks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace MediaEvents.Webhook;
+
+/// <summary>
+/// <c>POST /api/events</c>: Event Grid deliveries, in the Event Grid schema or CloudEvents 1.0. The status codes
+/// make Event Grid retry only what a retry can fix:
+/// 401 no or wrong secret; 400 the body is not JSON events (or 413 it is too large), retrying cannot help;
+/// 200 every event that could be read was applied, the others are logged (a retry would fail them again);
+/// 500 applying the events failed on our side, so Event Grid retries.
+/// </summary>
+public sealed class EventsEndpoint
+{
+    private const long KestrelSlackBytes = 64 * 1024;
+
+    private readonly WebhookOptions _options;
+    private readonly SharedSecret _secret;
+    private readonly IMediaEventVisitor _visitor;
+    private readonly ILogger<EventsEndpoint> _logger;
+    private readonly MediaEventReaderOptions _readerOptions;
+
+    /// <summary>Creates the endpoint.</summary>
+    public EventsEndpoint(WebhookOptions options, SharedSecret secret, IMediaEventVisitor visitor, ILogger<EventsEndpoint> logger)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _secret = secret ?? throw new ArgumentNullException(nameof(secret));
+        _visitor = visitor ?? throw new ArgumentNullException(nameof(visitor));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _readerOptions = new MediaEventReaderOptions { MaxInputBytes = options.MaxInputBytes };
+    }
+
+    /// <summary>Handles a delivery.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        HttpRequest request = context.Request;
+        SecretCheck check = _secret.Check(request);
+        if (check != SecretCheck.Accepted)
+        {
+            string detail = _secret.Describe(check);
+            Log.Unauthorized(_logger, request.Path, detail);
+            await Responses.WriteProblemAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", detail).ConfigureAwait(false);
+            return;
+        }
+
+        long max = _options.MaxInputBytes;
+        if (request.ContentLength > max)
+        {
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large", TooLarge(request.ContentLength.Value)).ConfigureAwait(false);
+            return;
+        }
+
+        // Our limit decides, not Kestrel's (30 MB by default): the reader stops one byte past ours. Kestrel's stays as
+        // a backstop, with room for what it counts beyond the content (the framing of a chunked body counts too).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max + KestrelSlackBytes;
+        }
+
+        if (EventGridSubscriptionValidation.IsValidationRequest(request.Headers[EventGridSubscriptionValidation.EventTypeHeaderName]))
+        {
+            await ValidateSubscriptionAsync(context, max).ConfigureAwait(false);
+            return;
+        }
+
+        await DispatchAsync(context, max).ConfigureAwait(false);
+    }
+
+    private static string TooLarge(long? length) =>
+        length is null
+            ? "The body is larger than the limit of this endpoint (Webhook:MaxInputBytes)."
+            : $"The body has {length} bytes, more than the limit of this endpoint (Webhook:MaxInputBytes).";
+
+    // Reads all of the body, or null when it is larger than max.
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long max, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream();
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (content.Length + read > max)
+                {
+                    return null;
+                }
+
+                content.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return content.ToArray();
+    }
+
+    // The validation event's code, read by the runtime's own reader of validation events: the event is rebuilt
+    // around its data as it arrived.
+    private static SubscriptionValidationRequest? ReadValidation(MediaEvent mediaEvent)
+    {
+        if (mediaEvent.RawData.IsEmpty)
+        {
+            return null;
+        }
+
+        byte[] prefix = Encoding.UTF8.GetBytes($"{{\"eventType\":\"{EventGridSubscriptionValidation.SubscriptionValidationEventType}\",\"data\":");
+        byte[] utf8 = new byte[prefix.Length + mediaEvent.RawData.Length + 1];
+        prefix.CopyTo(utf8, 0);
+        mediaEvent.RawData.Span.CopyTo(utf8.AsSpan(prefix.Length));
+        utf8[^1] = (byte)'}';
+        return EventGridSubscriptionValidation.TryRead(utf8, out SubscriptionValidationRequest? request)
+            ? new SubscriptionValidationRequest(request.ValidationCode, request.ValidationUrl, mediaEvent.Id, mediaEvent.Source)
+            : null;
+    }
+
+    private static Task WriteSummaryAsync(HttpContext context, MediaEventBatch batch)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("received", batch.Count);
+            writer.WriteNumber("applied", batch.Count - batch.Failures.Count);
+            writer.WriteNumber("failed", batch.Failures.Count);
+            writer.WriteStartArray("failures");
+            foreach (MediaEventReadFailure failure in batch.Failures)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("index", failure.Index);
+                writer.WriteString("id", failure.Id);
+                writer.WriteString("eventType", failure.EventType);
+                writer.WriteString("path", failure.Path);
+                writer.WriteString("reason", failure.Reason);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Responses.WriteJsonAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory);
+    }
+
+    private async Task DispatchAsync(HttpContext context, long max)
+    {
+        var body = new CountingStream(context.Request.Body);
+        MediaEventBatch batch;
+        try
+        {
+            batch = await MediaEventDispatcher.DispatchAsync(body, _visitor, _readerOptions, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (MediaEventFormatException) when (body.BytesRead > max)
+        {
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large", TooLarge(null)).ConfigureAwait(false);
+            return;
+        }
+        catch (MediaEventFormatException exception)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "Not a delivery of events", exception.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // Kestrel could not read the body (a malformed chunk, a body past its limit).
+            await RefuseAsync(context, exception.StatusCode, "Unreadable body", exception.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception exception) when (!body.EndReached)
+        {
+            // The body could not be read to its end (the client went away, or cancelled): nothing was applied.
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "Unreadable body", "The body could not be read: " + exception.Message).ConfigureAwait(false);
+            }
+
+            return;
+        }
+        catch (Exception exception)
+        {
+            // The body was read; applying its events failed on our side. A retry may succeed.
+            Log.DeliveryFailed(_logger, exception);
+            await Responses.WriteProblemAsync(
+                context,
+                StatusCodes.Status500InternalServerError,
+                "Events not applied",
+                "The events could not be applied on the server's side; retry the delivery.").ConfigureAwait(false);
+            return;
+        }
+
+        foreach (MediaEventReadFailure failure in batch.Failures)
+        {
+            Log.EventNotRead(_logger, failure.Index, failure.Id, failure.EventType, failure.Path, failure.Reason);
+        }
+
+        Log.DeliveryHandled(_logger, batch.Count, batch.Count - batch.Failures.Count, batch.Failures.Count);
+        foreach (MediaEvent mediaEvent in batch.Events)
+        {
+            if (MediaStateVisitor.IsSubscriptionValidation(mediaEvent) && ReadValidation(mediaEvent) is { } validation)
+            {
+                await AnswerValidationAsync(context, validation).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await WriteSummaryAsync(context, batch).ConfigureAwait(false);
+    }
+
+    private async Task ValidateSubscriptionAsync(HttpContext context, long max)
+    {
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(context.Request.Body, max, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            await RefuseAsync(context, exception.StatusCode, "Unreadable body", exception.Message).ConfigureAwait(false);
+            return;
+        }
+
+        if (body is null)
+        {
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large", TooLarge(null)).ConfigureAwait(false);
+        }
+        else if (EventGridSubscriptionValidation.TryRead(body, out SubscriptionValidationRequest? validation))
+        {
+            await AnswerValidationAsync(context, validation).ConfigureAwait(false);
+        }
+        else
+        {
+            await RefuseAsync(
+                context,
+                StatusCodes.Status400BadRequest,
+                "Not a subscription validation",
+                $"The {EventGridSubscriptionValidation.EventTypeHeaderName} header says {EventGridSubscriptionValidation.SubscriptionValidationHeaderValue}, "
+                + $"but the body is not a {EventGridSubscriptionValidation.SubscriptionValidationEventType} with a data.validationCode.").ConfigureAwait(false);
+        }
+    }
+
+    private Task AnswerValidationAsync(HttpContext context, SubscriptionValidationRequest validation)
+    {
+        Log.SubscriptionValidated(_logger, validation.EventId, validation.Topic);
+        return Responses.WriteJsonAsync(context, StatusCodes.Status200OK, EventGridSubscriptionValidation.CreateResponseUtf8(validation.ValidationCode));
+    }
+
+    private Task RefuseAsync(HttpContext context, int status, string title, string detail)
+    {
+        Log.DeliveryRefused(_logger, status, detail);
+        return Responses.WriteProblemAsync(context, status, title, detail);
+    }
+}

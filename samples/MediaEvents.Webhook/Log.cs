@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace MediaEvents.Webhook;
+
+/// <summary>The app's log lines, generated without boxing or formatting when the level is off.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "Event {Index} of the delivery could not be read (id {EventId}, type {EventType}) at {Path}: {Reason}")]
+    public static partial void EventNotRead(ILogger logger, int index, string? eventId, string? eventType, string path, string reason);
+
+    [LoggerMessage(2, LogLevel.Information, "Delivery of {Count} event(s): {Applied} applied, {Failed} could not be read")]
+    public static partial void DeliveryHandled(ILogger logger, int count, int applied, int failed);
+
+    [LoggerMessage(3, LogLevel.Warning, "Delivery refused with {Status}: {Detail}")]
+    public static partial void DeliveryRefused(ILogger logger, int status, string detail);
+
+    [LoggerMessage(4, LogLevel.Error, "The events of a delivery could not be applied; answering 500 so that Event Grid retries it")]
+    public static partial void DeliveryFailed(ILogger logger, System.Exception exception);
+
+    [LoggerMessage(5, LogLevel.Information, "Event Grid subscription validated (event {EventId}, topic {Topic})")]
+    public static partial void SubscriptionValidated(ILogger logger, string? eventId, string? topic);
+
+    [LoggerMessage(6, LogLevel.Information, "CloudEvents handshake allowed: {Result}")]
+    public static partial void HandshakeAllowed(ILogger logger, string result);
+
+    [LoggerMessage(7, LogLevel.Warning, "CloudEvents handshake refused: {Reason} (to grant it later, an administrator may call the callback: {Callback})")]
+    public static partial void HandshakeRefused(ILogger logger, string? reason, string? callback);
+
+    [LoggerMessage(8, LogLevel.Warning, "Request to {Path} refused: {Detail}")]
+    public static partial void Unauthorized(ILogger logger, string path, string detail);
+
+    [LoggerMessage(9, LogLevel.Warning, "No shared secret is configured and Webhook:AllowAnonymous is true: anyone who can reach the endpoint can post events. Use this for local development only.")]
+    public static partial void RunningAnonymously(ILogger logger);
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using MediaEvents.Webhook.State;
+
+namespace MediaEvents.Webhook;
+
+/// <summary>The JSON of <c>/status</c>, generated at compile time: no reflection, safe to trim.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true)]
+[JsonSerializable(typeof(StatusSnapshot))]
+internal sealed partial class WebhookJsonContext : JsonSerializerContext
+{
+}
