@@ -71,6 +71,64 @@ public sealed class MediaEventReader
     public MediaEventBatch Read(ReadOnlyMemory<byte> utf8Json)
     {
         var results = new List<MediaEventReadResult>(16);
+        ReadEach(utf8Json, results.Add);
+        return new MediaEventBatch(results);
+    }
+
+    /// <summary>
+    /// Reads a delivery and hands each event to <paramref name="dispatch"/> as soon as it is read, keeping none of
+    /// them: memory stays flat however large the batch. Events that cannot be read are collected in the result
+    /// (and thrown at the end with <see cref="MediaEventFailureMode.Throw"/>).
+    /// </summary>
+    /// <remarks>
+    /// Events are dispatched as they are read: when the input stops being JSON part-way, the events before that
+    /// point have been dispatched when <see cref="MediaEventFormatException"/> is thrown. (Event Grid delivers at
+    /// least once; handlers take a repeated event in their stride.) Read into a <see cref="MediaEventBatch"/>
+    /// first where nothing may be handled before the whole delivery is known to be well formed.
+    /// </remarks>
+    /// <exception cref="MediaEventFormatException">The bytes are not a JSON array or object of events.</exception>
+    /// <exception cref="MediaEventBatchException">Some events failed and the failure mode is Throw.</exception>
+    public MediaEventDispatchResult Dispatch(ReadOnlyMemory<byte> utf8Json, Action<MediaEvent> dispatch)
+    {
+        ArgumentNullException.ThrowIfNull(dispatch);
+        int count = 0;
+        List<MediaEventReadFailure>? failures = null;
+        ReadEach(utf8Json, result =>
+        {
+            count++;
+            if (result.Event is { } mediaEvent)
+            {
+                dispatch(mediaEvent);
+            }
+            else
+            {
+                (failures ??= new List<MediaEventReadFailure>()).Add(result.Failure!);
+            }
+        });
+
+        var outcome = new MediaEventDispatchResult(count, failures);
+        if (_options.FailureMode == MediaEventFailureMode.Throw)
+        {
+            outcome.ThrowIfFailed();
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Reads a delivery from a stream (up to <see cref="MediaEventReaderOptions.MaxInputBytes"/>) and dispatches it as <see cref="Dispatch(ReadOnlyMemory{byte}, Action{MediaEvent})"/> does.</summary>
+    /// <exception cref="MediaEventFormatException">The content is too large or not a JSON array or object of events.</exception>
+    /// <exception cref="MediaEventBatchException">Some events failed and the failure mode is Throw.</exception>
+    public async ValueTask<MediaEventDispatchResult> DispatchAsync(Stream utf8Json, Action<MediaEvent> dispatch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ReadOnlyMemory<byte> content = await ReadAllAsync(utf8Json, _options.MaxInputBytes, cancellationToken).ConfigureAwait(false);
+        return Dispatch(content, dispatch);
+    }
+
+    // The one pass over a delivery: each event's result goes to 'receive' in input order as soon as it is known.
+    private void ReadEach(ReadOnlyMemory<byte> utf8Json, Action<MediaEventReadResult> receive)
+    {
+        int index = 0;
         Utf8StringTable? table = null;
         ReadOnlySpan<byte> span = utf8Json.Span;
         if (span.StartsWith(Encoding.UTF8.Preamble))
@@ -98,12 +156,12 @@ public sealed class MediaEventReader
                     table = new Utf8StringTable();
                     while (MediaJson.Advance(ref reader) != JsonTokenType.EndArray)
                     {
-                        results.Add(ReadEvent(ref reader, utf8Json, results.Count, inArray: true, table));
+                        receive(ReadEvent(ref reader, utf8Json, index++, inArray: true, table));
                     }
 
                     break;
                 case JsonTokenType.StartObject:
-                    results.Add(ReadEvent(ref reader, utf8Json, 0, inArray: false, table));
+                    receive(ReadEvent(ref reader, utf8Json, 0, inArray: false, table));
                     break;
                 default:
                     throw new MediaEventFormatException(
@@ -127,8 +185,6 @@ public sealed class MediaEventReader
                 exception.BytePositionInLine,
                 exception);
         }
-
-        return new MediaEventBatch(results);
     }
 
     /// <summary>Reads a delivery from a stream, refusing more than <see cref="MediaEventReaderOptions.MaxInputBytes"/>.</summary>

@@ -160,7 +160,9 @@ public sealed class EventsEndpoint
         MediaEventBatch batch;
         try
         {
-            batch = await MediaEventDispatcher.DispatchAsync(body, _visitor, _readerOptions, context.RequestAborted).ConfigureAwait(false);
+            // Read the whole delivery first, then dispatch: a malformed delivery is refused with nothing applied.
+            batch = await MediaEventDispatcher.CreateReader(_readerOptions).ReadAsync(body, context.RequestAborted).ConfigureAwait(false);
+            MediaEventDispatcher.Dispatch(batch, _visitor, _readerOptions);
         }
         catch (MediaEventFormatException) when (body.BytesRead > max)
         {

@@ -160,7 +160,7 @@ public sealed partial class PackageTests
             using System.IO;
             using MediaEvents;
 
-            MediaEventBatch batch = MediaEventDispatcher.Dispatch(File.ReadAllText(args[0]), new PrintingVisitor());
+            MediaEventDispatchResult batch = MediaEventDispatcher.Dispatch(File.ReadAllText(args[0]), new PrintingVisitor());
             Console.WriteLine($"failures: {batch.Failures.Count}");
             return batch.HasFailures ? 1 : 0;
 

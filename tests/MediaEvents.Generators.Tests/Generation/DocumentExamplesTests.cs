@@ -60,7 +60,7 @@ public sealed class DocumentExamplesTests
     {
         Skip.If(index < 0, $"The shared docs are not at {RepositoryPaths.SharedDirectory}.");
         var visitor = new Recorder();
-        MediaEventBatch batch = MediaEventDispatcher.Dispatch(json, visitor);
+        MediaEventDispatchResult batch = MediaEventDispatcher.Dispatch(json, visitor);
 
         Assert.False(batch.HasFailures, $"example {index}: {string.Join("; ", batch.Failures)}");
         MediaEvent mediaEvent = Assert.Single(visitor.Events);

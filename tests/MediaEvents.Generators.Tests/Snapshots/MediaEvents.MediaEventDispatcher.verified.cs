@@ -17,45 +17,49 @@ namespace MediaEvents
         public static global::MediaEvents.MediaEventReader CreateReader(global::MediaEvents.MediaEventReaderOptions? options = null) =>
             new global::MediaEvents.MediaEventReader(global::MediaEvents.MediaEventTypes.Catalog, options);
 
-        /// <summary>Reads a delivery of UTF-8 JSON and dispatches every event that could be read, in order.</summary>
+        /// <summary>
+        /// Reads a delivery of UTF-8 JSON and dispatches each event as soon as it is read, in order, keeping none:
+        /// memory stays flat however large the batch. When the input stops being JSON part-way, the events before
+        /// that point have been dispatched when the exception is thrown; read into a batch first
+        /// (<see cref="CreateReader"/>, then <c>Dispatch(batch, visitor)</c>) where that matters.
+        /// </summary>
         /// <param name="utf8Json">A JSON array of events or one event object.</param>
         /// <param name="visitor">Receives the events.</param>
         /// <param name="options">Limits and failure handling; the defaults when null.</param>
-        /// <returns>The batch: each event, or why it could not be read.</returns>
+        /// <returns>How many events the delivery held, and why those that failed could not be read.</returns>
         /// <exception cref="global::MediaEvents.MediaEventFormatException">The input is not a JSON array or object of events.</exception>
         /// <exception cref="global::MediaEvents.MediaEventBatchException">Some events failed and <see cref="global::MediaEvents.MediaEventReaderOptions.FailureMode"/> is Throw (after the others were dispatched).</exception>
-        public static global::MediaEvents.MediaEventBatch Dispatch(global::System.ReadOnlyMemory<byte> utf8Json, global::MediaEvents.IMediaEventVisitor visitor, global::MediaEvents.MediaEventReaderOptions? options = null)
+        public static global::MediaEvents.MediaEventDispatchResult Dispatch(global::System.ReadOnlyMemory<byte> utf8Json, global::MediaEvents.IMediaEventVisitor visitor, global::MediaEvents.MediaEventReaderOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
-            return Dispatch(CreateReader(options).Read(utf8Json), visitor, options);
+            return CreateReader(options).Dispatch(utf8Json, mediaEvent => Dispatch(mediaEvent, visitor));
         }
 
-        /// <summary>Reads a delivery of JSON text and dispatches every event that could be read, in order.</summary>
+        /// <summary>Reads a delivery of JSON text and dispatches each event as soon as it is read, in order.</summary>
         /// <param name="json">A JSON array of events or one event object.</param>
         /// <param name="visitor">Receives the events.</param>
         /// <param name="options">Limits and failure handling; the defaults when null.</param>
-        /// <returns>The batch: each event, or why it could not be read.</returns>
+        /// <returns>How many events the delivery held, and why those that failed could not be read.</returns>
         /// <exception cref="global::MediaEvents.MediaEventFormatException">The input is not a JSON array or object of events.</exception>
         /// <exception cref="global::MediaEvents.MediaEventBatchException">Some events failed and <see cref="global::MediaEvents.MediaEventReaderOptions.FailureMode"/> is Throw (after the others were dispatched).</exception>
-        public static global::MediaEvents.MediaEventBatch Dispatch(string json, global::MediaEvents.IMediaEventVisitor visitor, global::MediaEvents.MediaEventReaderOptions? options = null)
+        public static global::MediaEvents.MediaEventDispatchResult Dispatch(string json, global::MediaEvents.IMediaEventVisitor visitor, global::MediaEvents.MediaEventReaderOptions? options = null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(visitor);
-            return Dispatch(CreateReader(options).Read(json), visitor, options);
+            global::System.ArgumentNullException.ThrowIfNull(json);
+            return Dispatch(global::System.Text.Encoding.UTF8.GetBytes(json), visitor, options);
         }
 
-        /// <summary>Reads a delivery from a stream and dispatches every event that could be read, in order.</summary>
+        /// <summary>Reads a delivery from a stream and dispatches each event as soon as it is read, in order.</summary>
         /// <param name="utf8Json">A stream of a JSON array of events or one event object.</param>
         /// <param name="visitor">Receives the events.</param>
         /// <param name="options">Limits and failure handling; the defaults when null.</param>
         /// <param name="cancellationToken">Cancels reading the stream.</param>
-        /// <returns>The batch: each event, or why it could not be read.</returns>
+        /// <returns>How many events the delivery held, and why those that failed could not be read.</returns>
         /// <exception cref="global::MediaEvents.MediaEventFormatException">The input is too large or not a JSON array or object of events.</exception>
         /// <exception cref="global::MediaEvents.MediaEventBatchException">Some events failed and <see cref="global::MediaEvents.MediaEventReaderOptions.FailureMode"/> is Throw (after the others were dispatched).</exception>
-        public static async global::System.Threading.Tasks.ValueTask<global::MediaEvents.MediaEventBatch> DispatchAsync(global::System.IO.Stream utf8Json, global::MediaEvents.IMediaEventVisitor visitor, global::MediaEvents.MediaEventReaderOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.ValueTask<global::MediaEvents.MediaEventDispatchResult> DispatchAsync(global::System.IO.Stream utf8Json, global::MediaEvents.IMediaEventVisitor visitor, global::MediaEvents.MediaEventReaderOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
-            global::MediaEvents.MediaEventBatch batch = await CreateReader(options).ReadAsync(utf8Json, cancellationToken).ConfigureAwait(false);
-            return Dispatch(batch, visitor, options);
+            return CreateReader(options).DispatchAsync(utf8Json, mediaEvent => Dispatch(mediaEvent, visitor), cancellationToken);
         }
 
         /// <summary>Dispatches every event of a batch that was read, in order.</summary>
