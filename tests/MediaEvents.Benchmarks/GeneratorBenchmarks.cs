@@ -61,6 +61,23 @@ public class GeneratorBenchmarks
         foreach ((string name, AdditionalText spec) in new[] { ("spec", benchmarks._spec), ("10x spec", benchmarks._largeSpec) })
         {
             GeneratorRunResult result = Driver(spec).RunGenerators(benchmarks._compilation).GetRunResult().Results.Single();
+            string text = spec.GetText()!.ToString();
+            var file = new generator::MediaEvents.Generators.Model.SpecFile(spec.Path, text, null);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (int i = 0; i < 5; i++)
+            {
+                generator::MediaEvents.Generators.Parsing.SpecParser.Parse(file, "MediaEvents", "public", CancellationToken.None);
+            }
+
+            Console.WriteLine($"{name}: parse {watch.Elapsed.TotalMilliseconds / 5:F1} ms");
+            var model = generator::MediaEvents.Generators.Parsing.SpecParser.Parse(file, "MediaEvents", "public", CancellationToken.None).Model!;
+            watch.Restart();
+            for (int i = 0; i < 5; i++)
+            {
+                _ = generator::MediaEvents.Generators.MediaEventsGenerator.Sources(model).Count();
+            }
+
+            Console.WriteLine($"{name}: emit {watch.Elapsed.TotalMilliseconds / 5:F1} ms");
             Console.WriteLine($"{name}: {result.GeneratedSources.Length} sources, diagnostics: {string.Join("; ", result.Diagnostics)}, exception: {result.Exception?.Message ?? "none"}");
         }
     }
