@@ -16,7 +16,7 @@ namespace MediaEvents.Generators.Parsing;
 /// references, allOf, required); the JSON tree supplies positions and the x-ms-* extensions. Every problem
 /// becomes a diagnostic; nothing here throws to the caller.
 /// </summary>
-internal sealed partial class SpecParser
+internal sealed class SpecParser
 {
     private const string DefinitionsPrefix = "#/definitions/";
     private const string DataSuffix = "EventData";
