@@ -488,12 +488,8 @@ public sealed class MediaEventReader
         envelope.EventType = known is not null && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(known.Utf8Name) ? known.Name : reader.GetString();
     }
 
-    private static string? ReadEnvelopeString(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Null => null,
-        _ => throw MediaJson.Unexpected(ref reader, "a string"),
-    };
+    // Tolerant like the data: a number or boolean where the envelope has a string (e.g. "dataVersion": 1) is its text.
+    private static string? ReadEnvelopeString(ref Utf8JsonReader reader) => MediaJson.ReadString(ref reader);
 
     // Topic, source and subject repeat across a batch: the batch's string table keeps them.
     private static string? ReadEnvelopeString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>

@@ -17,6 +17,10 @@ public static class MediaJson
 {
     private const int StackBufferSize = 256;
 
+    // Integers as JSON writes them, including an integral value written with a fraction or exponent (86.0, 1e3):
+    // the value is what counts, and 2.5 still fails.
+    private const NumberStyles IntegralStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
     /// <summary>Reads a string; a number or boolean is read as its JSON text. <see langword="null"/> for JSON null.</summary>
     public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
@@ -38,10 +42,10 @@ public static class MediaJson
             : ReadString(ref reader);
 
     /// <summary>Reads a 64-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
-    public static long? ReadInt64(ref Utf8JsonReader reader) => ReadNumber<long>(ref reader, "an integer (int64)", NumberStyles.AllowLeadingSign);
+    public static long? ReadInt64(ref Utf8JsonReader reader) => ReadNumber<long>(ref reader, "an integer (int64)", IntegralStyles);
 
     /// <summary>Reads a 32-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
-    public static int? ReadInt32(ref Utf8JsonReader reader) => ReadNumber<int>(ref reader, "an integer (int32)", NumberStyles.AllowLeadingSign);
+    public static int? ReadInt32(ref Utf8JsonReader reader) => ReadNumber<int>(ref reader, "an integer (int32)", IntegralStyles);
 
     /// <summary>Reads a double from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
     public static double? ReadDouble(ref Utf8JsonReader reader) => ReadNumber<double>(ref reader, "a number", NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent);
