@@ -32,6 +32,7 @@ internal sealed class SpecParser
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly Dictionary<string, EnumModel> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _enumOrigins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _enumUsages = new(StringComparer.Ordinal);
     private SpecDocument _document = null!;
     private JObject _definitionsJson = null!;
     private Dictionary<JsonSchema, string> _definitionNames = null!;
@@ -151,10 +152,15 @@ internal sealed class SpecParser
             SpecPath = _file.Path,
             SpecVersion = (_document.Root["info"] as JObject)?["version"]?.Value<string>(),
             Types = types.OrderBy(static type => type.Name, StringComparer.Ordinal).ToEquatableArray(),
-            Enums = _enums.Values.OrderBy(static value => value.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Enums = _enums.Values.Select(DescribeByUse).OrderBy(static value => value.Name, StringComparer.Ordinal).ToEquatableArray(),
             Events = events.OrderBy(static value => value.EventType, StringComparer.Ordinal).ToEquatableArray(),
         };
     }
+
+    private EnumModel DescribeByUse(EnumModel model) =>
+        model.Description is null && _enumUsages.TryGetValue(model.Name, out List<string>? usages)
+            ? model with { Description = $"The values the spec lists for {string.Join(", ", usages.Distinct(StringComparer.Ordinal))}." }
+            : model;
 
     private bool CheckSwaggerShape()
     {
@@ -296,7 +302,7 @@ internal sealed class SpecParser
         {
             JObject target = (JObject)_definitionsJson[definitionName]!;
             return IsEnumDefinition(target)
-                ? MapEnum(target, definitionName, CSharpNames.ToPascalCase(definitionName), _document.Locate(target))
+                ? MapEnum(target, definitionName, CSharpNames.ToPascalCase(definitionName), _document.Locate(target), isDefinition: true)
                 : new TypeRef(ValueKind.Object, CSharpNames.ToPascalCase(definitionName));
         }
 
@@ -305,7 +311,7 @@ internal sealed class SpecParser
         if (json?["enum"] is not null || json?["x-ms-enum"] is not null)
         {
             return type is JsonObjectType.String or JsonObjectType.None
-                ? MapEnum(json, label, enumFallbackName, location)
+                ? MapEnum(json, label, enumFallbackName, location, isDefinition: false)
                 : Unsupported(label, $"an enum of type '{type.ToString().ToLowerInvariant()}'", "string enums", location);
         }
 
@@ -356,7 +362,7 @@ internal sealed class SpecParser
     private static bool IsEnumDefinition(JObject definition) =>
         definition["enum"] is not null && definition["properties"] is null;
 
-    private TypeRef? MapEnum(JObject json, string label, string fallbackName, LocationInfo? location)
+    private TypeRef? MapEnum(JObject json, string label, string fallbackName, LocationInfo? location, bool isDefinition)
     {
         JObject? extension = json["x-ms-enum"] as JObject;
         List<string> values = (json["enum"] as JArray)?.Select(static value => value.Type == JTokenType.String ? value.Value<string>()! : value.ToString()).ToList() ?? new List<string>();
@@ -404,7 +410,20 @@ internal sealed class SpecParser
             members.Add(new EnumValueModel(value, memberName, descriptions.TryGetValue(value, out string? description) ? description : null));
         }
 
-        var model = new EnumModel(name, Description(json["description"]?.Value<string>()), members.ToEquatableArray(), extension?["modelAsExtensible"]?.Value<bool>() ?? false);
+        // An enum inside a property has no description of its own (the property's describes the property): it is
+        // described by where the spec uses it, once every use is known.
+        string? ownDescription = isDefinition ? Description(json["description"]?.Value<string>()) : null;
+        var model = new EnumModel(name, ownDescription, members.ToEquatableArray(), extension?["modelAsExtensible"]?.Value<bool>() ?? false);
+        if (!isDefinition)
+        {
+            if (!_enumUsages.TryGetValue(name, out List<string>? usages))
+            {
+                _enumUsages.Add(name, usages = new List<string>());
+            }
+
+            usages.Add(label);
+        }
+
         if (_enums.TryGetValue(name, out EnumModel? existing))
         {
             // The same x-ms-enum is repeated in several properties: one type, as long as the values agree.

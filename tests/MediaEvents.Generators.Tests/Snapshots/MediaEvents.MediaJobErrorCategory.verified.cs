@@ -5,7 +5,7 @@
 namespace MediaEvents
 {
     /// <summary>
-    /// The broad area the error belongs to, useful for grouping errors.
+    /// The values the spec lists for MediaJobError.category.
     /// </summary>
     /// <remarks>
     /// Extensible: a value the spec does not list is kept as it arrived and written back unchanged.

@@ -5,7 +5,7 @@
 namespace MediaEvents
 {
     /// <summary>
-    /// A machine-readable code identifying the kind of error.
+    /// The values the spec lists for MediaJobError.code.
     /// </summary>
     /// <remarks>
     /// Extensible: a value the spec does not list is kept as it arrived and written back unchanged.

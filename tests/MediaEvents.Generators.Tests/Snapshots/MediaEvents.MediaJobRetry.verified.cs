@@ -5,7 +5,7 @@
 namespace MediaEvents
 {
     /// <summary>
-    /// Whether submitting the job again might succeed. If retries keep failing, contact Azure support through the Azure portal.
+    /// The values the spec lists for MediaJobError.retry.
     /// </summary>
     /// <remarks>
     /// Extensible: a value the spec does not list is kept as it arrived and written back unchanged.

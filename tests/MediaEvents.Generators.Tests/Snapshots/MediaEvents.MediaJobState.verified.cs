@@ -5,7 +5,7 @@
 namespace MediaEvents
 {
     /// <summary>
-    /// The state the job was in before this change.
+    /// The values the spec lists for MediaJobStateChangeEventData.previousState, MediaJobStateChangeEventData.state, MediaJobOutput.state, MediaJobOutputStateChangeEventData.previousState.
     /// </summary>
     /// <remarks>
     /// Extensible: a value the spec does not list is kept as it arrived and written back unchanged.
