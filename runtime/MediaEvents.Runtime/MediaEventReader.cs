@@ -332,7 +332,7 @@ public sealed class MediaEventReader
                     continue;
                 }
 
-                member = EnvelopeName(property);
+                member = s_envelopeMemberNames[property];
                 MediaJson.Advance(ref reader);
                 switch (property)
                 {
@@ -465,8 +465,6 @@ public sealed class MediaEventReader
 
         return s_envelopeNames.Match(ref reader);
     }
-
-    private static string EnvelopeName(int property) => s_envelopeMemberNames[property];
 
     private void ReadEventType(ref Utf8JsonReader reader, ref MediaEventEnvelope envelope, string member)
     {

@@ -207,10 +207,6 @@ public static class MediaJson
         return ValueMap<TValue>.FromOwned(entries.ToArray());
     }
 
-    /// <summary>Reads a string that may not be null (e.g. a map value); a number or boolean is read as its text.</summary>
-    public static string ReadRequiredString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
-        ReadString(ref reader, context) ?? throw Unexpected(ref reader, "a string");
-
     /// <summary>
     /// Reads a member the spec does not define, the reader on its name, into <paramref name="members"/>, keeping the
     /// value's raw JSON. Fails when the value nests deeper than the context allows.
@@ -306,14 +302,8 @@ public static class MediaJson
 
     /// <summary>
     /// The value of the discriminator member of the object the reader is on, wherever it sits in the object, or
-    /// <see langword="null"/> when absent or not a string. The reader itself does not move.
-    /// </summary>
-    public static string? PeekDiscriminator(ref Utf8JsonReader reader, MediaJsonPropertyNames discriminator) =>
-        PeekDiscriminator(ref reader, discriminator, MediaJsonReadContext.Unlimited);
-
-    /// <summary>
-    /// Like <see cref="PeekDiscriminator(ref Utf8JsonReader, MediaJsonPropertyNames)"/>; within a batch the value
-    /// comes from the batch's table of repeated strings.
+    /// <see langword="null"/> when absent or not a string (within a batch, from the batch's table of repeated
+    /// strings). The reader itself does not move.
     /// </summary>
     public static string? PeekDiscriminator(ref Utf8JsonReader reader, MediaJsonPropertyNames discriminator, MediaJsonReadContext context)
     {
@@ -375,13 +365,6 @@ public static class MediaJson
         }
 
         writer.WriteEndObject();
-    }
-
-    /// <summary>Writes a string value (used as a <see cref="MediaJsonValueWriter{T}"/>).</summary>
-    public static void WriteString(Utf8JsonWriter writer, string value)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value);
     }
 
     private static void CheckDepth(ref Utf8JsonReader reader, MediaJsonReadContext context)
