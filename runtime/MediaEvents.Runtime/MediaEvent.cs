@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 using MediaEvents.Json;
 
@@ -17,12 +18,17 @@ public class MediaEvent
         EventType = eventType ?? throw new ArgumentNullException(nameof(eventType));
     }
 
-    // The reader's constructor: the envelope's members are init-only for users, so they are set here.
+    // The reader's constructor: the envelope's members are init-only for users, so they are set here. The reader
+    // only builds an event that has an id, which goes to one of Id's two backing fields; the compiler, seeing
+    // neither assignment to Id itself, would ask for one (CS8618).
+#pragma warning disable CS8618
     [SetsRequiredMembers]
     internal MediaEvent(string eventType, in MediaEventEnvelope envelope)
         : this(eventType)
+#pragma warning restore CS8618
     {
-        Id = envelope.Id!;
+        _id = envelope.Id;
+        _asciiId = envelope.AsciiId;
         Schema = envelope.Schema;
         Subject = envelope.Subject;
         Source = envelope.Source;
@@ -36,8 +42,21 @@ public class MediaEvent
         RawData = envelope.RawData;
     }
 
+    // The id as read: its ASCII bytes, decoded on first use. Ids are unique, so a handler that never looks at
+    // them (or looks at few) should not pay for a string per event.
+    private string? _id;
+    private ReadOnlyMemory<byte> _asciiId;
+
     /// <summary>The event's unique identifier (<c>id</c> in both schemas).</summary>
-    public required string Id { get; init; }
+    public required string Id
+    {
+        get => _id ??= Encoding.ASCII.GetString(_asciiId.Span);
+        init
+        {
+            _id = value ?? throw new ArgumentNullException(nameof(value));
+            _asciiId = default;
+        }
+    }
 
     /// <summary>The event type, e.g. <c>Microsoft.Media.JobStateChange</c> (<c>eventType</c> or <c>type</c>).</summary>
     public string EventType { get; }

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using MediaEvents.Json;
 
 namespace MediaEvents;
@@ -7,6 +8,9 @@ namespace MediaEvents;
 internal struct MediaEventEnvelope
 {
     public string? Id;
+
+    // The id's bytes when it was read as ASCII and is decoded on first use (then Id is null).
+    public ReadOnlyMemory<byte> AsciiId;
     public string? EventType;
     public string? EventTypeMember;
     public MediaEventType? KnownType;
@@ -20,6 +24,10 @@ internal struct MediaEventEnvelope
     public string? DataSchema;
     public JsonMembers? UnknownMembers;
     public ReadOnlyMemory<byte> RawData;
+
+    public readonly bool HasId => Id is not null || !AsciiId.IsEmpty;
+
+    public readonly string? GetId() => Id ?? (AsciiId.IsEmpty ? null : Encoding.ASCII.GetString(AsciiId.Span));
 
     public readonly MediaEventSchema Schema => SpecVersion is not null ? MediaEventSchema.CloudEvents : MediaEventSchema.EventGrid;
 }

@@ -70,9 +70,9 @@ public sealed class MediaEventReader
     /// <exception cref="MediaEventFormatException">The bytes are not a JSON array or object of events.</exception>
     public MediaEventBatch Read(ReadOnlyMemory<byte> utf8Json)
     {
-        var results = new List<MediaEventReadResult>(16);
-        ReadEach(utf8Json, results.Add);
-        return new MediaEventBatch(results);
+        var collector = new Collector(new List<MediaEventReadResult>(4));
+        ReadEach(utf8Json, ref collector);
+        return new MediaEventBatch(collector.Results);
     }
 
     /// <summary>
@@ -91,22 +91,22 @@ public sealed class MediaEventReader
     public MediaEventDispatchResult Dispatch(ReadOnlyMemory<byte> utf8Json, Action<MediaEvent> dispatch)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
-        int count = 0;
-        List<MediaEventReadFailure>? failures = null;
-        ReadEach(utf8Json, result =>
-        {
-            count++;
-            if (result.Event is { } mediaEvent)
-            {
-                dispatch(mediaEvent);
-            }
-            else
-            {
-                (failures ??= new List<MediaEventReadFailure>()).Add(result.Failure!);
-            }
-        });
+        return Dispatch(utf8Json, dispatch, static (mediaEvent, dispatch) => dispatch(mediaEvent));
+    }
 
-        var outcome = new MediaEventDispatchResult(count, failures);
+    /// <summary>
+    /// Dispatches a delivery as <see cref="Dispatch(ReadOnlyMemory{byte}, Action{MediaEvent})"/> does, passing
+    /// <paramref name="state"/> along with each event, so that a static callback needs no closure.
+    /// </summary>
+    /// <typeparam name="TState">What the callback needs, e.g. the visitor to route events to.</typeparam>
+    /// <exception cref="MediaEventFormatException">The bytes are not a JSON array or object of events.</exception>
+    /// <exception cref="MediaEventBatchException">Some events failed and the failure mode is Throw.</exception>
+    public MediaEventDispatchResult Dispatch<TState>(ReadOnlyMemory<byte> utf8Json, TState state, Action<MediaEvent, TState> dispatch)
+    {
+        ArgumentNullException.ThrowIfNull(dispatch);
+        var dispatcher = new Dispatcher<TState>(state, dispatch);
+        ReadEach(utf8Json, ref dispatcher);
+        var outcome = new MediaEventDispatchResult(dispatcher.Count, dispatcher.Failures);
         if (_options.FailureMode == MediaEventFailureMode.Throw)
         {
             outcome.ThrowIfFailed();
@@ -118,18 +118,76 @@ public sealed class MediaEventReader
     /// <summary>Reads a delivery from a stream (up to <see cref="MediaEventReaderOptions.MaxInputBytes"/>) and dispatches it as <see cref="Dispatch(ReadOnlyMemory{byte}, Action{MediaEvent})"/> does.</summary>
     /// <exception cref="MediaEventFormatException">The content is too large or not a JSON array or object of events.</exception>
     /// <exception cref="MediaEventBatchException">Some events failed and the failure mode is Throw.</exception>
-    public async ValueTask<MediaEventDispatchResult> DispatchAsync(Stream utf8Json, Action<MediaEvent> dispatch, CancellationToken cancellationToken = default)
+    public ValueTask<MediaEventDispatchResult> DispatchAsync(Stream utf8Json, Action<MediaEvent> dispatch, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ReadOnlyMemory<byte> content = await ReadAllAsync(utf8Json, _options.MaxInputBytes, cancellationToken).ConfigureAwait(false);
-        return Dispatch(content, dispatch);
+        ArgumentNullException.ThrowIfNull(dispatch);
+        return DispatchAsync(utf8Json, dispatch, static (mediaEvent, dispatch) => dispatch(mediaEvent), cancellationToken);
     }
 
-    // The one pass over a delivery: each event's result goes to 'receive' in input order as soon as it is known.
-    private void ReadEach(ReadOnlyMemory<byte> utf8Json, Action<MediaEventReadResult> receive)
+    /// <summary>Reads a delivery from a stream and dispatches it as <see cref="Dispatch{TState}(ReadOnlyMemory{byte}, TState, Action{MediaEvent, TState})"/> does.</summary>
+    /// <exception cref="MediaEventFormatException">The content is too large or not a JSON array or object of events.</exception>
+    /// <exception cref="MediaEventBatchException">Some events failed and the failure mode is Throw.</exception>
+    public async ValueTask<MediaEventDispatchResult> DispatchAsync<TState>(Stream utf8Json, TState state, Action<MediaEvent, TState> dispatch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(dispatch);
+        ReadOnlyMemory<byte> content = await ReadAllAsync(utf8Json, _options.MaxInputBytes, cancellationToken).ConfigureAwait(false);
+        return Dispatch(content, state, dispatch);
+    }
+
+    // Where ReadEach hands each event's result. A struct, so that the pass is specialised for each receiver and
+    // calls it directly: no delegate and no closure per delivery.
+    private interface IResultReceiver
+    {
+        void Receive(in MediaEventReadResult result);
+    }
+
+    private readonly struct Collector : IResultReceiver
+    {
+        public Collector(List<MediaEventReadResult> results) => Results = results;
+
+        public List<MediaEventReadResult> Results { get; }
+
+        public void Receive(in MediaEventReadResult result) => Results.Add(result);
+    }
+
+    private struct Dispatcher<TState> : IResultReceiver
+    {
+        private readonly TState _state;
+        private readonly Action<MediaEvent, TState> _dispatch;
+
+        public Dispatcher(TState state, Action<MediaEvent, TState> dispatch)
+        {
+            _state = state;
+            _dispatch = dispatch;
+            Count = 0;
+            Failures = null;
+        }
+
+        public int Count { get; private set; }
+
+        public List<MediaEventReadFailure>? Failures { get; private set; }
+
+        public void Receive(in MediaEventReadResult result)
+        {
+            Count++;
+            if (result.Event is { } mediaEvent)
+            {
+                _dispatch(mediaEvent, _state);
+            }
+            else
+            {
+                (Failures ??= new List<MediaEventReadFailure>()).Add(result.Failure!);
+            }
+        }
+    }
+
+    // The one pass over a delivery: each event's result goes to the receiver in input order as soon as it is known.
+    private void ReadEach<TReceiver>(ReadOnlyMemory<byte> utf8Json, ref TReceiver receiver)
+        where TReceiver : struct, IResultReceiver
     {
         int index = 0;
-        Utf8StringTable? table = null;
+        Utf8StringTable table = Utf8StringTable.Current;
         ReadOnlySpan<byte> span = utf8Json.Span;
         if (span.StartsWith(Encoding.UTF8.Preamble))
         {
@@ -153,15 +211,14 @@ public sealed class MediaEventReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartArray:
-                    table = new Utf8StringTable();
                     while (MediaJson.Advance(ref reader) != JsonTokenType.EndArray)
                     {
-                        receive(ReadEvent(ref reader, utf8Json, index++, inArray: true, table));
+                        receiver.Receive(ReadEvent(ref reader, utf8Json, index++, inArray: true, table));
                     }
 
                     break;
                 case JsonTokenType.StartObject:
-                    receive(ReadEvent(ref reader, utf8Json, 0, inArray: false, table));
+                    receiver.Receive(ReadEvent(ref reader, utf8Json, 0, inArray: false, table));
                     break;
                 default:
                     throw new MediaEventFormatException(
@@ -240,7 +297,7 @@ public sealed class MediaEventReader
     private static MediaEventFormatException TooLarge(long maxBytes) =>
         new($"The input is larger than the limit of {maxBytes} bytes (MediaEventReaderOptions.MaxInputBytes).");
 
-    private MediaEventReadResult ReadEvent(ref Utf8JsonReader reader, ReadOnlyMemory<byte> buffer, int index, bool inArray, Utf8StringTable? table)
+    private MediaEventReadResult ReadEvent(ref Utf8JsonReader reader, ReadOnlyMemory<byte> buffer, int index, bool inArray, Utf8StringTable table)
     {
         // Built only for a failure: the path of every event would cost an allocation per event.
         string path() => inArray ? "$[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" : "$";
@@ -264,13 +321,13 @@ public sealed class MediaEventReader
         {
             // Only this event is lost: go back to its start and step over it as a whole.
             reader = checkpoint;
-            if (envelope.Id is null || envelope.EventType is null)
+            if (!envelope.HasId || envelope.EventType is null)
             {
                 ScanIdentity(reader, ref envelope);
             }
 
             reader.Skip();
-            return Fail(index, envelope.Id, envelope.EventType, path() + exception.RelativePath, exception.Reason, buffer[start..checked((int)reader.BytesConsumed)]);
+            return Fail(index, envelope.GetId(), envelope.EventType, path() + exception.RelativePath, exception.Reason, buffer[start..checked((int)reader.BytesConsumed)]);
         }
         catch (InvalidOperationException)
         {
@@ -278,7 +335,7 @@ public sealed class MediaEventReader
             reader = checkpoint;
             ScanIdentity(reader, ref envelope);
             reader.Skip();
-            return Fail(index, envelope.Id, envelope.EventType, path(), "a string of the event is not valid UTF-8", buffer[start..checked((int)reader.BytesConsumed)]);
+            return Fail(index, envelope.GetId(), envelope.EventType, path(), "a string of the event is not valid UTF-8", buffer[start..checked((int)reader.BytesConsumed)]);
         }
     }
 
@@ -292,9 +349,9 @@ public sealed class MediaEventReader
             {
                 int property = s_envelopeNames.Match(ref scout);
                 scout.Read();
-                if (scout.TokenType == JsonTokenType.String && property == 0)
+                if (scout.TokenType == JsonTokenType.String && property == 0 && !envelope.HasId)
                 {
-                    envelope.Id ??= scout.GetString();
+                    envelope.Id = scout.GetString();
                 }
                 else if (scout.TokenType == JsonTokenType.String && property is 1 or 2)
                 {
@@ -337,7 +394,7 @@ public sealed class MediaEventReader
                 switch (property)
                 {
                     case 0:
-                        envelope.Id = ReadEnvelopeString(ref reader);
+                        ReadId(ref reader, context, ref envelope);
                         break;
                     case 1:
                     case 2:
@@ -398,7 +455,7 @@ public sealed class MediaEventReader
                     : "the CloudEvents event has no 'type'");
             }
 
-            if (envelope.Id is null)
+            if (!envelope.HasId)
             {
                 throw MediaJson.MissingRequired("id");
             }
@@ -486,10 +543,27 @@ public sealed class MediaEventReader
         envelope.EventType = known is not null && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(known.Utf8Name) ? known.Name : reader.GetString();
     }
 
+    // Ids are unique: caching them would only push out strings that repeat. An ASCII id (a GUID, always, from the
+    // service) is kept as its bytes and decoded when first asked for; anything else is decoded now, which also
+    // checks that it is UTF-8.
+    private static void ReadId(ref Utf8JsonReader reader, MediaJsonReadContext context, ref MediaEventEnvelope envelope)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 0 && !context.Buffer.IsEmpty && Ascii.IsValid(reader.ValueSpan))
+        {
+            envelope.Id = null;
+            envelope.AsciiId = context.Buffer.Slice(checked((int)reader.TokenStartIndex) + 1, reader.ValueSpan.Length);
+        }
+        else
+        {
+            envelope.Id = ReadEnvelopeString(ref reader);
+            envelope.AsciiId = default;
+        }
+    }
+
     // Tolerant like the data: a number or boolean where the envelope has a string (e.g. "dataVersion": 1) is its text.
     private static string? ReadEnvelopeString(ref Utf8JsonReader reader) => MediaJson.ReadString(ref reader);
 
-    // Topic, source and subject repeat across a batch: the batch's string table keeps them.
+    // Topic, source and subject repeat across events: the string table keeps them.
     private static string? ReadEnvelopeString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
         reader.TokenType == JsonTokenType.String ? MediaJson.ReadString(ref reader, context) : ReadEnvelopeString(ref reader);
 

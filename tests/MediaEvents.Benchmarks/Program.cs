@@ -24,7 +24,8 @@ if (args.Contains("--check-generator"))
 
 if (args.Contains("--parts"))
 {
-    Parts.Run();
+    int at = Array.IndexOf(args, "--parts");
+    Parts.Run(at + 1 < args.Length ? args[at + 1] : "eventgrid");
     return 0;
 }
 

@@ -92,6 +92,9 @@ internal static class VisitorEmitter
             {{GeneratedCode.Attribute}}
             {{spec.Accessibility}} static partial class {{DispatcherName}}
             {
+                // A reader holds only its catalogue and options: one with the defaults serves every call that passes none.
+                private static readonly {{runtime}}.MediaEventReader s_defaultReader = CreateReader();
+
                 /// <summary>Creates a reader for the spec's event types.</summary>
                 /// <param name="options">Limits and failure handling; the defaults when null.</param>
                 public static {{runtime}}.MediaEventReader CreateReader({{runtime}}.MediaEventReaderOptions? options = null) =>
@@ -112,7 +115,7 @@ internal static class VisitorEmitter
                 public static {{runtime}}.MediaEventDispatchResult Dispatch(global::System.ReadOnlyMemory<byte> utf8Json, {{visitor}} visitor, {{runtime}}.MediaEventReaderOptions? options = null)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(visitor);
-                    return CreateReader(options).Dispatch(utf8Json, mediaEvent => Dispatch(mediaEvent, visitor));
+                    return ReaderFor(options).Dispatch(utf8Json, visitor, static (mediaEvent, visitor) => Dispatch(mediaEvent, visitor));
                 }
 
                 /// <summary>Reads a delivery of JSON text and dispatches each event as soon as it is read, in order.</summary>
@@ -139,7 +142,7 @@ internal static class VisitorEmitter
                 public static global::System.Threading.Tasks.ValueTask<{{runtime}}.MediaEventDispatchResult> DispatchAsync(global::System.IO.Stream utf8Json, {{visitor}} visitor, {{runtime}}.MediaEventReaderOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(visitor);
-                    return CreateReader(options).DispatchAsync(utf8Json, mediaEvent => Dispatch(mediaEvent, visitor), cancellationToken);
+                    return ReaderFor(options).DispatchAsync(utf8Json, visitor, static (mediaEvent, visitor) => Dispatch(mediaEvent, visitor), cancellationToken);
                 }
 
                 /// <summary>Dispatches every event of a batch that was read, in order.</summary>
@@ -194,6 +197,9 @@ internal static class VisitorEmitter
         writer.Line();
         writer.Line("visitor.VisitUnknown(mediaEvent);");
         writer.Close();
+        writer.Line();
+        writer.Line($"private static {runtime}.MediaEventReader ReaderFor({runtime}.MediaEventReaderOptions? options) =>");
+        writer.Line("    options is null ? s_defaultReader : CreateReader(options);");
         writer.Close();
         return GeneratedCode.EndFile(writer);
     }

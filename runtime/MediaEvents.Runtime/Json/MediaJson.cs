@@ -42,13 +42,16 @@ public static class MediaJson
             : ReadString(ref reader);
 
     /// <summary>Reads a 64-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
-    public static long? ReadInt64(ref Utf8JsonReader reader) => ReadNumber<long>(ref reader, "an integer (int64)", IntegralStyles);
+    public static long? ReadInt64(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : ReadNumber<long>(ref reader, "an integer (int64)", IntegralStyles);
 
     /// <summary>Reads a 32-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
-    public static int? ReadInt32(ref Utf8JsonReader reader) => ReadNumber<int>(ref reader, "an integer (int32)", IntegralStyles);
+    public static int? ReadInt32(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value) ? value : ReadNumber<int>(ref reader, "an integer (int32)", IntegralStyles);
 
     /// <summary>Reads a double from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
-    public static double? ReadDouble(ref Utf8JsonReader reader) => ReadNumber<double>(ref reader, "a number", NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent);
+    public static double? ReadDouble(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) ? value : ReadNumber<double>(ref reader, "a number", NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent);
 
     // A number token or a string holding exactly a number (no spaces), parsed from its UTF-8 text.
     private static T? ReadNumber<T>(ref Utf8JsonReader reader, string expected, NumberStyles styles)
@@ -282,15 +285,19 @@ public static class MediaJson
     }
 
     /// <summary>Moves to the next token; the input is known to be complete, so running out of it is malformed JSON.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static JsonTokenType Advance(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
         {
-            throw new JsonException("The JSON ends in the middle of a value.");
+            ThrowEndOfInput();
         }
 
         return reader.TokenType;
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowEndOfInput() => throw new JsonException("The JSON ends in the middle of a value.");
 
     /// <summary>The failure for a required property that is absent.</summary>
     public static MediaJsonException MissingRequired(string propertyName) =>

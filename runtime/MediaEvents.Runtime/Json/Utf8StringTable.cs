@@ -4,16 +4,29 @@ using System.Text;
 namespace MediaEvents.Json;
 
 /// <summary>
-/// Short strings of one delivery, kept so that a value that repeats (a track name, a timescale, a job label, a
-/// topic) is allocated once per batch rather than once per event. A fixed table of the last strings seen per
-/// hash slot: a miss costs one hash and the string it would have cost anyway. ASCII only, so that comparing
-/// the UTF-8 bytes with the string's chars is exact.
+/// Short strings that repeat across events — a topic, a subject, a track name, a timescale, a job label — kept
+/// so that a repeated value is allocated once rather than once per event. A service reads a steady stream of
+/// deliveries (Event Grid often pushes one event per request), so the table outlives a delivery: one per thread,
+/// which needs no locks and shares nothing mutable, while the strings it hands out are immutable and shared freely.
 /// </summary>
+/// <remarks>
+/// A fixed array of the last string seen per hash slot: a miss costs one hash and the string it would have cost
+/// anyway, and the table never holds more than <see cref="SlotCount"/> strings of at most <see cref="MaxLength"/>
+/// characters (about 130 KB per thread at worst). ASCII only, so that comparing the UTF-8 bytes with the string's
+/// chars is exact.
+/// </remarks>
 internal sealed class Utf8StringTable
 {
-    private const int MaxLength = 256;
-    private const int SlotMask = 255;
-    private readonly string?[] _slots = new string?[SlotMask + 1];
+    internal const int MaxLength = 256;
+    internal const int SlotCount = 256;
+
+    [ThreadStatic]
+    private static Utf8StringTable? t_current;
+
+    private readonly string?[] _slots = new string?[SlotCount];
+
+    /// <summary>The calling thread's table.</summary>
+    public static Utf8StringTable Current => t_current ??= new Utf8StringTable();
 
     public string GetString(ReadOnlySpan<byte> utf8)
     {
@@ -23,9 +36,10 @@ internal sealed class Utf8StringTable
         }
 
         ref string? slot = ref _slots[Slot(utf8)];
-        if (slot is not null && Ascii.Equals(utf8, slot))
+        string? cached = slot;
+        if (cached is not null && Ascii.Equals(utf8, cached))
         {
-            return slot;
+            return cached;
         }
 
         string value = Encoding.UTF8.GetString(utf8);
@@ -37,8 +51,8 @@ internal sealed class Utf8StringTable
         return value;
     }
 
-    // A sampled hash (length, head, middle and tail): a miss only costs a string, so collisions are harmless,
-    // while hashing every byte of a 150-byte topic would cost more than the comparison it saves.
+    // A sampled hash (length, head and tail): a miss only costs a string, so collisions are harmless, while
+    // hashing every byte of a 150-byte topic would cost more than the comparison it saves.
     private static int Slot(ReadOnlySpan<byte> utf8)
     {
         ulong hash;
@@ -57,6 +71,6 @@ internal sealed class Utf8StringTable
             }
         }
 
-        return (int)(((hash * 0x9E3779B97F4A7C15) >> 56) & SlotMask);
+        return (int)(((hash * 0x9E3779B97F4A7C15) >> 56) & (SlotCount - 1));
     }
 }

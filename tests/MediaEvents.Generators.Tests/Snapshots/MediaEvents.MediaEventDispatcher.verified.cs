@@ -12,6 +12,9 @@ namespace MediaEvents
     [global::System.CodeDom.Compiler.GeneratedCode("MediaEvents.Generators", "{version}")]
     public static partial class MediaEventDispatcher
     {
+        // A reader holds only its catalogue and options: one with the defaults serves every call that passes none.
+        private static readonly global::MediaEvents.MediaEventReader s_defaultReader = CreateReader();
+
         /// <summary>Creates a reader for the spec's event types.</summary>
         /// <param name="options">Limits and failure handling; the defaults when null.</param>
         public static global::MediaEvents.MediaEventReader CreateReader(global::MediaEvents.MediaEventReaderOptions? options = null) =>
@@ -32,7 +35,7 @@ namespace MediaEvents
         public static global::MediaEvents.MediaEventDispatchResult Dispatch(global::System.ReadOnlyMemory<byte> utf8Json, global::MediaEvents.IMediaEventVisitor visitor, global::MediaEvents.MediaEventReaderOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
-            return CreateReader(options).Dispatch(utf8Json, mediaEvent => Dispatch(mediaEvent, visitor));
+            return ReaderFor(options).Dispatch(utf8Json, visitor, static (mediaEvent, visitor) => Dispatch(mediaEvent, visitor));
         }
 
         /// <summary>Reads a delivery of JSON text and dispatches each event as soon as it is read, in order.</summary>
@@ -59,7 +62,7 @@ namespace MediaEvents
         public static global::System.Threading.Tasks.ValueTask<global::MediaEvents.MediaEventDispatchResult> DispatchAsync(global::System.IO.Stream utf8Json, global::MediaEvents.IMediaEventVisitor visitor, global::MediaEvents.MediaEventReaderOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
-            return CreateReader(options).DispatchAsync(utf8Json, mediaEvent => Dispatch(mediaEvent, visitor), cancellationToken);
+            return ReaderFor(options).DispatchAsync(utf8Json, visitor, static (mediaEvent, visitor) => Dispatch(mediaEvent, visitor), cancellationToken);
         }
 
         /// <summary>Dispatches every event of a batch that was read, in order.</summary>
@@ -179,5 +182,8 @@ namespace MediaEvents
 
             visitor.VisitUnknown(mediaEvent);
         }
+
+        private static global::MediaEvents.MediaEventReader ReaderFor(global::MediaEvents.MediaEventReaderOptions? options) =>
+            options is null ? s_defaultReader : CreateReader(options);
     }
 }
