@@ -5,6 +5,7 @@ namespace MediaEvents.Benchmarks;
 
 /// <summary>Reading deliveries: ours, the Azure SDK and the floor, on the same bytes.</summary>
 [MemoryDiagnoser]
+[Config(typeof(ReadBenchmarksConfig))]
 public class ReadBenchmarks
 {
     private byte[] _json = Array.Empty<byte>();
