@@ -36,6 +36,7 @@ internal sealed class SpecParser
     private SpecDocument _document = null!;
     private JObject _definitionsJson = null!;
     private Dictionary<JsonSchema, string> _definitionNames = null!;
+    private HashSet<string> _recordNames = null!;
 
     private SpecParser(SpecFile file, string @namespace, string accessibility, CancellationToken cancellationToken)
     {
@@ -130,6 +131,7 @@ internal sealed class SpecParser
         }
 
         CheckTypeNames(definitions);
+        _recordNames = new HashSet<string>(definitions.Where(static definition => !IsEnumDefinition(definition.Json)).Select(static definition => definition.Name), StringComparer.Ordinal);
         var byDefinition = definitions.ToDictionary(static definition => definition.DefinitionName, StringComparer.Ordinal);
         foreach (DefinitionInfo definition in definitions)
         {
@@ -433,7 +435,7 @@ internal sealed class SpecParser
                 return null;
             }
         }
-        else if (_definitionNames.Values.Any(definition => CSharpNames.ToPascalCase(definition) == name && !IsEnumDefinition((JObject)_definitionsJson[definition]!)) || ReservedNames.TypeNames.Contains(name))
+        else if (_recordNames.Contains(name) || ReservedNames.TypeNames.Contains(name))
         {
             Report(DiagnosticDescriptors.NameCollision, location, $"the enum of '{label}'", "a type of the same name", name);
             return null;
@@ -457,10 +459,16 @@ internal sealed class SpecParser
     {
         var types = new List<TypeModel>();
         var baseNames = new HashSet<string>(definitions.Where(static definition => definition.BaseDefinition is not null).Select(static definition => definition.BaseDefinition!.DefinitionName), StringComparer.Ordinal);
+
+        // Each derived definition under the root of its allOf chain, in the spec's order: a discriminated root's subtypes.
+        ILookup<string, DefinitionInfo> derivedByRoot = definitions
+            .Select(definition => (Definition: definition, Chain: Chain(definition, byDefinition)))
+            .Where(static item => item.Chain.Count > 1)
+            .ToLookup(static item => item.Chain[0].DefinitionName, static item => item.Definition, StringComparer.Ordinal);
         foreach (DefinitionInfo definition in definitions.Where(static definition => !IsEnumDefinition(definition.Json)))
         {
             List<PropertyModel> all = Chain(definition, byDefinition).SelectMany(static item => item.OwnProperties).ToList();
-            Polymorphism? polymorphism = ReadPolymorphism(definition, definitions, byDefinition, all);
+            Polymorphism? polymorphism = ReadPolymorphism(definition, derivedByRoot[definition.DefinitionName], byDefinition, all);
             string? discriminatorValue = DiscriminatorValue(definition, byDefinition);
             types.Add(new TypeModel
             {
@@ -494,7 +502,7 @@ internal sealed class SpecParser
         return types;
     }
 
-    private static IEnumerable<DefinitionInfo> Chain(DefinitionInfo definition, Dictionary<string, DefinitionInfo> byDefinition)
+    private static List<DefinitionInfo> Chain(DefinitionInfo definition, Dictionary<string, DefinitionInfo> byDefinition)
     {
         var chain = new List<DefinitionInfo>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -507,7 +515,7 @@ internal sealed class SpecParser
         return chain;
     }
 
-    private Polymorphism? ReadPolymorphism(DefinitionInfo definition, List<DefinitionInfo> definitions, Dictionary<string, DefinitionInfo> byDefinition, List<PropertyModel> all)
+    private Polymorphism? ReadPolymorphism(DefinitionInfo definition, IEnumerable<DefinitionInfo> derivedDefinitions, Dictionary<string, DefinitionInfo> byDefinition, List<PropertyModel> all)
     {
         JToken? discriminator = definition.Json["discriminator"];
         if (discriminator is null)
@@ -523,10 +531,11 @@ internal sealed class SpecParser
         }
 
         var subtypes = new List<Subtype>();
-        foreach (DefinitionInfo derived in definitions.Where(item => Chain(item, byDefinition).Skip(1).Any() && Chain(item, byDefinition).First().DefinitionName == definition.DefinitionName && item != definition))
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (DefinitionInfo derived in derivedDefinitions)
         {
             string value = DiscriminatorValue(derived, byDefinition) ?? derived.DefinitionName;
-            if (subtypes.Any(item => item.Value == value))
+            if (!values.Add(value))
             {
                 Report(DiagnosticDescriptors.InvalidDiscriminator, _document.Locate(derived.Json["x-ms-discriminator-value"] ?? derived.Json), derived.DefinitionName, $"the discriminator value '{value}' is already taken by another subtype of '{definition.DefinitionName}'");
                 continue;
@@ -546,7 +555,8 @@ internal sealed class SpecParser
             return null;
         }
 
-        bool hasDiscriminatedBase = Chain(definition, byDefinition).Reverse().Skip(1).Any(static item => item.Json["discriminator"] is not null);
+        List<DefinitionInfo> chain = Chain(definition, byDefinition);
+        bool hasDiscriminatedBase = chain.Take(chain.Count - 1).Any(static item => item.Json["discriminator"] is not null);
         if (!hasDiscriminatedBase || value.Type != JTokenType.String)
         {
             Report(DiagnosticDescriptors.InvalidDiscriminator, _document.Locate(value), definition.DefinitionName, value.Type != JTokenType.String
