@@ -1,9 +1,14 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace MediaEvents.Generators.Emitting;
 
-/// <summary>A StringBuilder with an indent level: lines and raw blocks, nothing clever.</summary>
+/// <summary>
+/// A StringBuilder with an indent level: lines and raw blocks, nothing clever. Text goes straight into the
+/// builder (an interpolated line part by part, a block line by line) rather than through a string per line:
+/// a large spec emits megabytes, and the garbage would cost more than the writing.
+/// </summary>
 internal sealed class SourceWriter
 {
     private readonly StringBuilder _builder = new();
@@ -11,21 +16,29 @@ internal sealed class SourceWriter
 
     public SourceWriter Line(string text = "")
     {
-        if (text.Length > 0)
-        {
-            _builder.Append(' ', _indent * 4);
-        }
+        Append(text, 0, text.Length, _builder.Length);
+        _builder.Append('\n');
+        return this;
+    }
 
-        _builder.Append(text).Append('\n');
+    /// <summary>Ends an interpolated line, whose parts the handler has already appended as they were evaluated.</summary>
+    public SourceWriter Line([InterpolatedStringHandlerArgument("")] LineHandler line)
+    {
+        _builder.Append('\n');
         return this;
     }
 
     /// <summary>Writes a multi-line block, each line at the current indent.</summary>
     public SourceWriter Block(string text)
     {
-        foreach (string line in text.Replace("\r\n", "\n").Split('\n'))
+        for (int start = 0; start <= text.Length;)
         {
-            Line(line);
+            int end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            int length = end > start && text[end - 1] == '\r' ? end - start - 1 : end - start;
+            Append(text, start, length, _builder.Length);
+            _builder.Append('\n');
+            start = end + 1;
         }
 
         return this;
@@ -60,13 +73,13 @@ internal sealed class SourceWriter
         Line("/// <summary>");
         if (string.IsNullOrWhiteSpace(text))
         {
-            Line("/// " + fallbackXml);
+            Line($"/// {fallbackXml}");
         }
         else
         {
             foreach (string line in text!.Replace("\r\n", "\n").Split('\n'))
             {
-                Line("/// " + CSharpNames.XmlText(line.Trim()));
+                Line($"/// {CSharpNames.XmlText(line.Trim())}");
             }
         }
 
@@ -74,6 +87,47 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _builder.ToString();
+
+    // Text of the line that starts at lineStart; the indent goes before the line's first text, and a line with
+    // no text gets none.
+    private void Append(string text, int start, int length, int lineStart)
+    {
+        if (length == 0)
+        {
+            return;
+        }
+
+        if (_builder.Length == lineStart)
+        {
+            _builder.Append(' ', _indent * 4);
+        }
+
+        _builder.Append(text, start, length);
+    }
+
+    /// <summary>Appends the parts of an interpolated line to its writer as the line is evaluated.</summary>
+    [InterpolatedStringHandler]
+    public readonly struct LineHandler
+    {
+        private readonly SourceWriter _writer;
+        private readonly int _lineStart;
+
+        public LineHandler(int literalLength, int formattedCount, SourceWriter writer)
+        {
+            _writer = writer;
+            _lineStart = writer._builder.Length;
+        }
+
+        public void AppendLiteral(string text) => _writer.Append(text, 0, text.Length, _lineStart);
+
+        public void AppendFormatted(string? text)
+        {
+            if (text is not null)
+            {
+                _writer.Append(text, 0, text.Length, _lineStart);
+            }
+        }
+    }
 }
 
 /// <summary>The pieces every generated file shares.</summary>
@@ -81,7 +135,7 @@ internal static class GeneratedCode
 {
     public static string Version { get; } = typeof(GeneratedCode).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
-    public static string Attribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"MediaEvents.Generators\", \"{Version}\")]";
+    public static string Attribute { get; } = $"[global::System.CodeDom.Compiler.GeneratedCode(\"MediaEvents.Generators\", \"{Version}\")]";
 
     public static SourceWriter StartFile(string @namespace, string specPath)
     {

@@ -19,6 +19,20 @@ internal sealed class CompilerFeatureRequiredAttribute : Attribute
 
     public string FeatureName { get; }
 }
+
+// Interpolated string handlers on netstandard2.0.
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct)]
+internal sealed class InterpolatedStringHandlerAttribute : Attribute
+{
+}
+
+[AttributeUsage(AttributeTargets.Parameter)]
+internal sealed class InterpolatedStringHandlerArgumentAttribute : Attribute
+{
+    public InterpolatedStringHandlerArgumentAttribute(string argument) => Arguments = new[] { argument };
+
+    public string[] Arguments { get; }
+}
 }
 
 namespace System.Diagnostics.CodeAnalysis
