@@ -33,8 +33,8 @@ public static class MediaJson
     };
 
     /// <summary>
-    /// Reads a string like <see cref="ReadString(ref Utf8JsonReader)"/>; within a batch, a short value that
-    /// repeats across events is the same string instance rather than a new one.
+    /// Reads a string like <see cref="ReadString(ref Utf8JsonReader)"/>; when reading a delivery, a short value
+    /// that repeats across events is the same string instance rather than a new one.
     /// </summary>
     public static string? ReadString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
         context.Strings is { } strings && reader.TokenType is JsonTokenType.String or JsonTokenType.Number && !reader.ValueIsEscaped && !reader.HasValueSequence
@@ -309,7 +309,7 @@ public static class MediaJson
 
     /// <summary>
     /// The value of the discriminator member of the object the reader is on, wherever it sits in the object, or
-    /// <see langword="null"/> when absent or not a string (within a batch, from the batch's table of repeated
+    /// <see langword="null"/> when absent or not a string (when reading a delivery, from the table of repeated
     /// strings). The reader itself does not move.
     /// </summary>
     public static string? PeekDiscriminator(ref Utf8JsonReader reader, MediaJsonPropertyNames discriminator, MediaJsonReadContext context)

@@ -36,6 +36,6 @@ public readonly struct MediaJsonReadContext
     /// <summary>The bytes the reader runs over (its <c>TokenStartIndex</c> indexes them), or empty.</summary>
     public ReadOnlyMemory<byte> Buffer { get; }
 
-    /// <summary>The batch's table of repeated short strings, when reading a batch.</summary>
+    /// <summary>The reading thread's table of repeated short strings, when the reader runs over a delivery.</summary>
     internal Utf8StringTable? Strings { get; }
 }
