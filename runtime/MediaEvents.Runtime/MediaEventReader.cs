@@ -310,52 +310,58 @@ public sealed class MediaEventReader
             return Fail(index, null, null, path(), $"expected an event object, found {found}", buffer[start..checked((int)reader.BytesConsumed)]);
         }
 
-        Utf8JsonReader checkpoint = reader;
-        var envelope = default(MediaEventEnvelope);
-        var context = new MediaJsonReadContext(reader.CurrentDepth + _options.MaxDepth - 1, buffer, table);
+        // Nothing is kept for the failure path: it is rare, and it finds the event's end and identity itself.
+        int depth = reader.CurrentDepth;
+        var context = new MediaJsonReadContext(depth + _options.MaxDepth - 1, buffer, table);
+        string reason;
+        string relativePath = string.Empty;
         try
         {
-            return new MediaEventReadResult(index, ReadEnvelopeAndData(ref reader, context, ref envelope), null);
+            return new MediaEventReadResult(index, ReadEnvelopeAndData(ref reader, context), null);
         }
         catch (MediaJsonException exception)
         {
-            // Only this event is lost: go back to its start and step over it as a whole.
-            reader = checkpoint;
-            if (!envelope.HasId || envelope.EventType is null)
-            {
-                ScanIdentity(reader, ref envelope);
-            }
-
-            reader.Skip();
-            return Fail(index, envelope.GetId(), envelope.EventType, path() + exception.RelativePath, exception.Reason, buffer[start..checked((int)reader.BytesConsumed)]);
+            reason = exception.Reason;
+            relativePath = exception.RelativePath;
         }
         catch (InvalidOperationException)
         {
             // Utf8JsonReader.GetString refuses text that is not UTF-8; the JSON structure itself is intact.
-            reader = checkpoint;
-            ScanIdentity(reader, ref envelope);
-            reader.Skip();
-            return Fail(index, envelope.GetId(), envelope.EventType, path(), "a string of the event is not valid UTF-8", buffer[start..checked((int)reader.BytesConsumed)]);
+            reason = "a string of the event is not valid UTF-8";
         }
+
+        // Only this event is lost: the reader goes on to the event's end, and the event's id and type are read from
+        // its bytes, wherever in the event they are.
+        while (!(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            MediaJson.Advance(ref reader);
+        }
+
+        ReadOnlyMemory<byte> raw = buffer[start..checked((int)reader.BytesConsumed)];
+        (string? id, string? eventType) = ScanIdentity(raw.Span);
+        return Fail(index, id, eventType, path() + relativePath, reason, raw);
     }
 
     // A failure names the event even when its id or type comes after the value at fault.
-    private static void ScanIdentity(Utf8JsonReader scout, ref MediaEventEnvelope envelope)
+    private static (string? Id, string? EventType) ScanIdentity(ReadOnlySpan<byte> utf8Event)
     {
+        string? id = null;
+        string? eventType = null;
         try
         {
-            int depth = scout.CurrentDepth;
-            while (scout.Read() && scout.CurrentDepth > depth)
+            var scout = new Utf8JsonReader(utf8Event, s_readerOptions);
+            scout.Read();
+            while (scout.Read() && scout.TokenType == JsonTokenType.PropertyName)
             {
                 int property = s_envelopeNames.Match(ref scout);
                 scout.Read();
-                if (scout.TokenType == JsonTokenType.String && property == 0 && !envelope.HasId)
+                if (scout.TokenType == JsonTokenType.String && property == 0)
                 {
-                    envelope.Id = scout.GetString();
+                    id ??= scout.GetString();
                 }
                 else if (scout.TokenType == JsonTokenType.String && property is 1 or 2)
                 {
-                    envelope.EventType ??= scout.GetString();
+                    eventType ??= scout.GetString();
                 }
 
                 scout.Skip();
@@ -365,13 +371,16 @@ public sealed class MediaEventReader
         {
             // Best effort only: the failure is reported with what could be read.
         }
+
+        return (id, eventType);
     }
 
     private static MediaEventReadResult Fail(int index, string? id, string? eventType, string path, string reason, ReadOnlyMemory<byte> raw) =>
         new(index, null, new MediaEventReadFailure(index, id, eventType, path, reason, raw));
 
-    private MediaEvent ReadEnvelopeAndData(ref Utf8JsonReader reader, MediaJsonReadContext context, ref MediaEventEnvelope envelope)
+    private MediaEvent ReadEnvelopeAndData(ref Utf8JsonReader reader, MediaJsonReadContext context)
     {
+        var envelope = default(MediaEventEnvelope);
         bool hasData = false;
         bool dataIsNull = false;
         object? data = null;

@@ -5,7 +5,7 @@ using MediaEvents.Benchmarks;
 
 if (args.Contains("--profile"))
 {
-    byte[] json = Workload.EventGridBatch(100);
+    byte[] json = args.Contains("cloudevents") ? Workload.CloudEventsBatch(100) : Workload.EventGridBatch(100);
     var watch = System.Diagnostics.Stopwatch.StartNew();
     int sink = 0;
     while (watch.Elapsed.TotalSeconds < 8)
