@@ -7,8 +7,8 @@ namespace MediaEvents.Benchmarks;
 
 /// <summary>
 /// <c>--parts [cloudevents|single]</c>: where our time goes, stage by stage, on one delivery: the envelope alone
-/// (every type unknown), reading typed events, reading and dispatching, against the floor and a JsonDocument
-/// parse. A diagnostic for working on the reader, not a result: the benchmarks are the measurement.
+/// (every type unknown), reading typed events, reading and dispatching, against the floor, a walk without
+/// Utf8JsonReader (<see cref="HandWrittenWalk"/>) and a JsonDocument parse. A diagnostic for working on the reader, not a result: the benchmarks are the measurement.
 /// </summary>
 public static class Parts
 {
@@ -30,10 +30,12 @@ public static class Parts
         var binary = BinaryData.FromBytes(json);
         int sdk = scenario == "cloudevents" ? Contenders.AzureCloudEvents(binary) : Contenders.AzureEventGrid(binary);
         Console.WriteLine($"# subject lengths summed: ours {Contenders.Ours(json)}, Azure SDK {sdk}");
+        Console.WriteLine($"# tokens: floor {Contenders.Floor(json)}, hand-written walk {HandWrittenWalk.CountTokens(json)}");
         Time("envelope only (types unknown)", events, () => envelopeOnly.Read(json).Count);
         Time("read typed events", events, () => typed.Read(json).Count);
         Time("read and dispatch", events, () => Contenders.Ours(json));
         Time("floor", events, () => Contenders.Floor(json));
+        Time("hand-written walk", events, () => HandWrittenWalk.CountTokens(json));
         Time("JsonDocument.Parse", events, () =>
         {
             using JsonDocument document = JsonDocument.Parse(json);
