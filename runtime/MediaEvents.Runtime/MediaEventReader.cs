@@ -237,7 +237,7 @@ public sealed class MediaEventReader
         catch (JsonException exception) when (exception is not MediaJsonException)
         {
             throw new MediaEventFormatException(
-                (complete ? "Unexpected content after the end of the events: " : "The input is not valid JSON: ") + FirstSentence(exception.Message),
+                (complete ? "Unexpected content after the end of the events: " : "The input is not valid JSON: ") + StjMessage(exception.Message),
                 exception.LineNumber,
                 exception.BytePositionInLine,
                 exception);
@@ -607,8 +607,9 @@ public sealed class MediaEventReader
         _ => token.ToString(),
     };
 
-    // System.Text.Json appends its own zero-based position; ours follows, one-based, in the exception's message.
-    private static string FirstSentence(string message)
+    // System.Text.Json appends its own zero-based position (ours follows, one-based, in the exception's message), and
+    // about a trailing comma it advises changing reader options that this reader does not offer: both are cut.
+    private static string StjMessage(string message)
     {
         foreach (string marker in new[] { " Path:", " LineNumber:" })
         {
@@ -619,6 +620,9 @@ public sealed class MediaEventReader
             }
         }
 
-        return message.TrimEnd();
+        return message
+            .Replace(" which is not supported in this mode", string.Empty, StringComparison.Ordinal)
+            .Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal)
+            .TrimEnd();
     }
 }

@@ -138,6 +138,16 @@ public class DocumentErrorTests
         Assert.IsAssignableFrom<FormatException>(exception);
     }
 
+    [Theory]
+    [InlineData("[{\"id\":\"a\",}]", "The input is not valid JSON: The JSON object contains a trailing comma at the end. (line 1, byte 12)")]
+    [InlineData("[{\"id\":\"a\"},\n]", "The input is not valid JSON: The JSON array contains a trailing comma at the end. (line 2, byte 1)")]
+    public async Task TrailingComma_SaysSo_WithoutAdvisingReaderOptionsUsersCannotChange(string json, string message)
+    {
+        MediaEventFormatException exception = await FailsWhole(json);
+
+        Assert.Equal(message, exception.Message);
+    }
+
     [Fact]
     public async Task InvalidUtf8InAString_IsAFormatErrorOrAFailedEvent()
     {
