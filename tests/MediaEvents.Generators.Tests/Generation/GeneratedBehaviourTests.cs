@@ -87,6 +87,23 @@ public sealed class GeneratedBehaviourTests
         Assert.Equal("1000", heartbeat.Timescale);
     }
 
+    // Shapes seen in payloads published by the Azure SDKs' tests: "n/a" where no data arrived, a gap as a number,
+    // an output's error as an explicit null.
+    [Fact]
+    public void Reading_keeps_the_values_the_service_sends_when_there_is_no_measurement()
+    {
+        var heartbeat = Read<MediaLiveEventIngestHeartbeatEventData>("""{"trackType":"video","ingestDriftValue":"n/a","lastFragmentArrivalTime":"2021-05-14T23:50:00.00"}""");
+        var archive = Read<MediaLiveEventChannelArchiveHeartbeatEventData>("""{"channelLatencyMs":"n/a","latencyResultCode":"S_OK"}""");
+        var discontinuity = Read<MediaLiveEventTrackDiscontinuityDetectedEventData>("""{"trackType":"video","discontinuityGap":4000,"timescale":"1000"}""");
+        var output = Read<MediaJobOutputFinishedEventData>("""{"output":{"@odata.type":"#Microsoft.Media.JobOutputAsset","assetName":"a","error":null,"progress":100,"state":"Finished"}}""");
+
+        Assert.Equal("n/a", heartbeat.IngestDriftValue);
+        Assert.Equal("2021-05-14T23:50:00.00", heartbeat.LastFragmentArrivalTime);
+        Assert.Equal("n/a", archive.ChannelLatencyMs);
+        Assert.Equal("4000", discontinuity.DiscontinuityGap);
+        Assert.Null(Assert.IsType<MediaJobOutputAsset>(output.Output).Error);
+    }
+
     [Fact]
     public void A_value_of_the_wrong_kind_fails_with_what_was_expected()
     {
