@@ -173,4 +173,37 @@ public class DocumentErrorTests
             }
         }
     }
+
+    // The string table decodes repeated short strings itself: a byte that is not UTF-8 must fail the event there too,
+    // not turn into U+FFFD, whatever the member and however long the string.
+    [Theory]
+    [InlineData("subject", 8)]
+    [InlineData("subject", 300)]
+    [InlineData("topic", 8)]
+    [InlineData("dataVersion", 2)]
+    [InlineData("label", 8)]
+    [InlineData("label", 300)]
+    public void InvalidUtf8InAStringMember_FailsThatEventAlone(string member, int length)
+    {
+        // '~' marks the byte that becomes 0xC3: a lead byte followed by the closing quote is not UTF-8.
+        string value = new string('a', length) + "~";
+        string json = member switch
+        {
+            "subject" => TestInput.StateChange("bad").Replace("transforms/T/jobs/bad", value, StringComparison.Ordinal),
+            "topic" => TestInput.StateChange("bad").Replace(TestInput.Topic, value, StringComparison.Ordinal),
+            "dataVersion" => TestInput.StateChange("bad").Replace("\"dataVersion\":\"1.0\"", $"\"dataVersion\":\"{value}\"", StringComparison.Ordinal),
+            _ => TestInput.Progress("bad", $$"""{"label":"{{value}}","progress":1}"""),
+        };
+        byte[] bad = Encoding.UTF8.GetBytes(json);
+        bad[bad.AsSpan().IndexOf((byte)'~')] = 0xC3;
+        byte[] utf8 = [(byte)'[', .. Encoding.UTF8.GetBytes(TestInput.StateChange("good")), (byte)',', .. bad, (byte)']'];
+
+        MediaEventBatch batch = s_reader.Read(utf8);
+
+        Assert.Equal("good", Assert.Single(batch.Events).Id);
+        MediaEventReadFailure failure = Assert.Single(batch.Failures);
+        Assert.Equal("bad", failure.Id);
+        Assert.Equal(member == "label" ? "$[1].data.label" : "$[1]." + member, failure.Path);
+        Assert.Equal("the string is not valid UTF-8", failure.Reason);
+    }
 }

@@ -46,7 +46,7 @@ public sealed class EventIdAndStringTableTests
         MediaEventBatch batch = TestCatalog.Reader().Read(json);
 
         Assert.Equal("ok", Assert.Single(batch.Events).Id);
-        Assert.Equal("$[1]", Assert.Single(batch.Failures).Path);
+        Assert.Equal("$[1].id", Assert.Single(batch.Failures).Path);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ internal static class EnumEmitter
         writer.Line();
         writer.Line("/// <summary>The value for UTF-8 text: a known value without allocating when it matches exactly.</summary>");
         writer.Line("/// <param name=\"utf8Value\">The value's UTF-8 text.</param>");
+        writer.Line("/// <exception cref=\"global::MediaEvents.Json.MediaJsonException\">The bytes are not UTF-8.</exception>");
         writer.Line($"public static {model.Name} FromUtf8(global::System.ReadOnlySpan<byte> utf8Value)");
         writer.Open();
         foreach (EnumValueModel value in model.Values)
@@ -61,7 +62,7 @@ internal static class EnumEmitter
             writer.Line();
         }
 
-        writer.Line($"return new {model.Name}(global::System.Text.Encoding.UTF8.GetString(utf8Value));");
+        writer.Line($"return new {model.Name}(global::MediaEvents.Json.MediaJson.DecodeUtf8(utf8Value));");
         writer.Close();
         writer.Block($$"""
 

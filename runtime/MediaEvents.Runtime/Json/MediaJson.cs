@@ -24,7 +24,7 @@ public static class MediaJson
     /// <summary>Reads a string; a number or boolean is read as its JSON text. <see langword="null"/> for JSON null.</summary>
     public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => GetString(ref reader),
         JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
@@ -195,7 +195,7 @@ public static class MediaJson
         {
             string name = context.Strings is { } strings && !reader.ValueIsEscaped && !reader.HasValueSequence
                 ? strings.GetString(reader.ValueSpan)
-                : reader.GetString()!;
+                : GetString(ref reader);
             Advance(ref reader);
             try
             {
@@ -216,7 +216,7 @@ public static class MediaJson
     /// </summary>
     public static void ReadUnknownMember(ref Utf8JsonReader reader, MediaJsonReadContext context, ref List<JsonMember>? members)
     {
-        string name = reader.GetString()!;
+        string name = GetString(ref reader);
         Advance(ref reader);
         ReadOnlyMemory<byte> raw;
         try
@@ -298,6 +298,30 @@ public static class MediaJson
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowEndOfInput() => throw new JsonException("The JSON ends in the middle of a value.");
+
+    // The string or property name at the reader; text that is not UTF-8 fails where it is, like any other bad value.
+    private static string GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException) when (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+        {
+            throw NotUtf8();
+        }
+    }
+
+    /// <summary>
+    /// Decodes the UTF-8 text of a string value. Bytes that are not UTF-8 fail, where decoding would turn them
+    /// into U+FFFD and change the value without a word.
+    /// </summary>
+    /// <exception cref="MediaJsonException">The bytes are not UTF-8.</exception>
+    public static string DecodeUtf8(ReadOnlySpan<byte> utf8) =>
+        System.Text.Unicode.Utf8.IsValid(utf8) ? Encoding.UTF8.GetString(utf8) : throw NotUtf8();
+
+    // The failure for string bytes that are not UTF-8 (the caller adds the path).
+    private static MediaJsonException NotUtf8() => new MediaJsonException("the string is not valid UTF-8");
 
     /// <summary>The failure for a required property that is absent.</summary>
     public static MediaJsonException MissingRequired(string propertyName) =>

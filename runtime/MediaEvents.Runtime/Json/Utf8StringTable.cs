@@ -28,27 +28,28 @@ internal sealed class Utf8StringTable
     /// <summary>The calling thread's table.</summary>
     public static Utf8StringTable Current => t_current ??= new Utf8StringTable();
 
+    /// <summary>
+    /// The string for unescaped UTF-8 string bytes. Bytes that are not UTF-8 fail (a <see cref="MediaJsonException"/>,
+    /// so that the event's failure names where they are) rather than being decoded as U+FFFD.
+    /// </summary>
     public string GetString(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > MaxLength)
+        if (utf8.Length <= MaxLength)
         {
-            return Encoding.UTF8.GetString(utf8);
+            ref string? slot = ref _slots[Slot(utf8)];
+            string? cached = slot;
+            if (cached is not null && Ascii.Equals(utf8, cached))
+            {
+                return cached;
+            }
+
+            if (Ascii.IsValid(utf8))
+            {
+                return slot = Encoding.ASCII.GetString(utf8);
+            }
         }
 
-        ref string? slot = ref _slots[Slot(utf8)];
-        string? cached = slot;
-        if (cached is not null && Ascii.Equals(utf8, cached))
-        {
-            return cached;
-        }
-
-        string value = Encoding.UTF8.GetString(utf8);
-        if (Ascii.IsValid(utf8))
-        {
-            slot = value;
-        }
-
-        return value;
+        return MediaJson.DecodeUtf8(utf8);
     }
 
     // A sampled hash (length, head and tail): a miss only costs a string, so collisions are harmless, while

@@ -104,6 +104,24 @@ public sealed class GeneratedBehaviourTests
         Assert.Null(Assert.IsType<MediaJobOutputAsset>(output.Output).Error);
     }
 
+    // '~' marks the byte that becomes 0xC3, a lead byte followed by the closing quote: not UTF-8.
+    [Theory]
+    [InlineData("Microsoft.Media.JobOutputProgress", """{"label":"job-~","progress":1}""", "$[0].data.label")]
+    [InlineData("Microsoft.Media.JobStateChange", """{"state":"Finished","correlationData":{"key":"value~"}}""", "$[0].data.correlationData.key")]
+    [InlineData("Microsoft.Media.JobStateChange", """{"state":"Finished","correlationData":{"key~":"value"}}""", "$[0].data.correlationData")]
+    [InlineData("Microsoft.Media.JobStateChange", """{"state":"Finished~"}""", "$[0].data.state")]
+    public void A_string_that_is_not_utf8_fails_its_event_rather_than_being_altered(string eventType, string data, string path)
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes($$"""[{"id":"1","eventType":"{{eventType}}","eventTime":"2018-10-12T16:25:56Z","data":{{data}}}]""");
+        utf8[System.Array.IndexOf(utf8, (byte)'~')] = 0xC3;
+
+        MediaEventReadFailure failure = Assert.Single(MediaEventDispatcher.CreateReader().Read(utf8).Failures);
+
+        Assert.Equal("1", failure.Id);
+        Assert.Equal(path, failure.Path);
+        Assert.Equal("the string is not valid UTF-8", failure.Reason);
+    }
+
     [Fact]
     public void A_value_of_the_wrong_kind_fails_with_what_was_expected()
     {

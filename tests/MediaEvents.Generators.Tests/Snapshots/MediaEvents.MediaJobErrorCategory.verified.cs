@@ -68,6 +68,7 @@ namespace MediaEvents
 
         /// <summary>The value for UTF-8 text: a known value without allocating when it matches exactly.</summary>
         /// <param name="utf8Value">The value's UTF-8 text.</param>
+        /// <exception cref="global::MediaEvents.Json.MediaJsonException">The bytes are not UTF-8.</exception>
         public static MediaJobErrorCategory FromUtf8(global::System.ReadOnlySpan<byte> utf8Value)
         {
             if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "Service"u8))
@@ -100,7 +101,7 @@ namespace MediaEvents
                 return Account;
             }
 
-            return new MediaJobErrorCategory(global::System.Text.Encoding.UTF8.GetString(utf8Value));
+            return new MediaJobErrorCategory(global::MediaEvents.Json.MediaJson.DecodeUtf8(utf8Value));
         }
 
         /// <summary>Compares ignoring case.</summary>

@@ -92,6 +92,7 @@ namespace MediaEvents
 
         /// <summary>The value for UTF-8 text: a known value without allocating when it matches exactly.</summary>
         /// <param name="utf8Value">The value's UTF-8 text.</param>
+        /// <exception cref="global::MediaEvents.Json.MediaJsonException">The bytes are not UTF-8.</exception>
         public static MediaJobErrorCode FromUtf8(global::System.ReadOnlySpan<byte> utf8Value)
         {
             if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ServiceError"u8))
@@ -144,7 +145,7 @@ namespace MediaEvents
                 return IdentityUnsupported;
             }
 
-            return new MediaJobErrorCode(global::System.Text.Encoding.UTF8.GetString(utf8Value));
+            return new MediaJobErrorCode(global::MediaEvents.Json.MediaJson.DecodeUtf8(utf8Value));
         }
 
         /// <summary>Compares ignoring case.</summary>

@@ -74,6 +74,7 @@ namespace MediaEvents
 
         /// <summary>The value for UTF-8 text: a known value without allocating when it matches exactly.</summary>
         /// <param name="utf8Value">The value's UTF-8 text.</param>
+        /// <exception cref="global::MediaEvents.Json.MediaJsonException">The bytes are not UTF-8.</exception>
         public static MediaJobState FromUtf8(global::System.ReadOnlySpan<byte> utf8Value)
         {
             if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "Canceled"u8))
@@ -111,7 +112,7 @@ namespace MediaEvents
                 return Scheduled;
             }
 
-            return new MediaJobState(global::System.Text.Encoding.UTF8.GetString(utf8Value));
+            return new MediaJobState(global::MediaEvents.Json.MediaJson.DecodeUtf8(utf8Value));
         }
 
         /// <summary>Compares ignoring case.</summary>
