@@ -357,11 +357,11 @@ public sealed class MediaEventReader
                 scout.Read();
                 if (scout.TokenType == JsonTokenType.String && property == 0)
                 {
-                    id ??= scout.GetString();
+                    id ??= TryGetString(ref scout);
                 }
                 else if (scout.TokenType == JsonTokenType.String && property is 1 or 2)
                 {
-                    eventType ??= scout.GetString();
+                    eventType ??= TryGetString(ref scout);
                 }
 
                 scout.Skip();
@@ -373,6 +373,19 @@ public sealed class MediaEventReader
         }
 
         return (id, eventType);
+
+        // An id that is not UTF-8 is not reported, but the type after it still is.
+        static string? TryGetString(ref Utf8JsonReader scout)
+        {
+            try
+            {
+                return scout.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
     }
 
     private static MediaEventReadResult Fail(int index, string? id, string? eventType, string path, string reason, ReadOnlyMemory<byte> raw) =>

@@ -46,7 +46,10 @@ public sealed class EventIdAndStringTableTests
         MediaEventBatch batch = TestCatalog.Reader().Read(json);
 
         Assert.Equal("ok", Assert.Single(batch.Events).Id);
-        Assert.Equal("$[1].id", Assert.Single(batch.Failures).Path);
+        MediaEventReadFailure failure = Assert.Single(batch.Failures);
+        Assert.Equal("$[1].id", failure.Path);
+        Assert.Null(failure.Id);
+        Assert.NotNull(failure.EventType);
     }
 
     [Fact]
