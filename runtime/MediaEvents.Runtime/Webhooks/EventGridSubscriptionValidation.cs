@@ -70,10 +70,10 @@ public static class EventGridSubscriptionValidation
         {
             var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
             SubscriptionValidationRequest? found;
-            switch (Next(ref reader))
+            switch (MediaJson.Advance(ref reader))
             {
                 case JsonTokenType.StartArray:
-                    if (Next(ref reader) != JsonTokenType.StartObject)
+                    if (MediaJson.Advance(ref reader) != JsonTokenType.StartObject)
                     {
                         return false;
                     }
@@ -85,7 +85,7 @@ public static class EventGridSubscriptionValidation
                     }
 
                     // Any further events must at least be well-formed JSON.
-                    while (Next(ref reader) != JsonTokenType.EndArray)
+                    while (MediaJson.Advance(ref reader) != JsonTokenType.EndArray)
                     {
                         reader.Skip();
                     }
@@ -170,10 +170,10 @@ public static class EventGridSubscriptionValidation
         string? code = null;
         string? url = null;
         int seen = 0;
-        while (Next(ref reader) != JsonTokenType.EndObject)
+        while (MediaJson.Advance(ref reader) != JsonTokenType.EndObject)
         {
             int member = s_eventNames.Match(ref reader);
-            Next(ref reader);
+            MediaJson.Advance(ref reader);
             if (member < 0)
             {
                 reader.Skip();
@@ -233,10 +233,10 @@ public static class EventGridSubscriptionValidation
         code = null;
         url = null;
         int seen = 0;
-        while (Next(ref reader) != JsonTokenType.EndObject)
+        while (MediaJson.Advance(ref reader) != JsonTokenType.EndObject)
         {
             int member = s_dataNames.Match(ref reader);
-            Next(ref reader);
+            MediaJson.Advance(ref reader);
             if (member < 0)
             {
                 reader.Skip();
@@ -292,15 +292,5 @@ public static class EventGridSubscriptionValidation
                 value = null;
                 return false;
         }
-    }
-
-    private static JsonTokenType Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new JsonException("The JSON ends in the middle of a value.");
-        }
-
-        return reader.TokenType;
     }
 }
