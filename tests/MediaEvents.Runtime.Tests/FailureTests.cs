@@ -172,7 +172,7 @@ public class FailureTests
     [InlineData("true", "found true")]
     [InlineData("{}", "found an object")]
     [InlineData("null", "found null")]
-    [InlineData("\"9223372036854775808\"", "found the string \"9223372036854775808\"")]
+    [InlineData("\"9223372036854775808\"", "found the string \"9223372036854775808\" (out of range)")]
     public void OtherValuesWhereTheRequiredInt64ShouldBe_FailAlone(string progress, string found)
     {
         MediaEventReadFailure failure = FailsAlone(TestInput.Progress("p1", "{\"progress\":" + progress + "}"));

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -17,9 +18,9 @@ public static class MediaJson
 {
     private const int StackBufferSize = 256;
 
-    // Integers as JSON writes them, including an integral value written with a fraction or exponent (86.0, 1e3):
-    // the value is what counts, and 2.5 still fails.
-    private const NumberStyles IntegralStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+    // Numbers as JSON writes them: sign, fraction, exponent. For integers this takes an integral value written with a
+    // fraction or exponent (86.0, 1e3): the value is what counts, and 2.5 still fails.
+    private const NumberStyles JsonNumberStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     /// <summary>Reads a string; a number or boolean is read as its JSON text. <see langword="null"/> for JSON null.</summary>
     public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
@@ -41,21 +42,37 @@ public static class MediaJson
             ? strings.GetString(reader.ValueSpan)
             : ReadString(ref reader);
 
-    /// <summary>Reads a 64-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
+    /// <summary>
+    /// Reads a 64-bit integer from a number or from a string holding one (no spaces). An integral value written with
+    /// a fraction or exponent (<c>86.0</c>, <c>1e3</c>) is read as that integer; a fraction (<c>2.5</c>) or a value
+    /// beyond the range of <see cref="long"/> fails. <see langword="null"/> for JSON null.
+    /// </summary>
+    /// <exception cref="MediaJsonException">The value is not an integer in the range of <see cref="long"/>.</exception>
     public static long? ReadInt64(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : ReadNumber<long>(ref reader, "an integer (int64)", IntegralStyles);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : ReadNumber<long>(ref reader, "an integer (int64)");
 
-    /// <summary>Reads a 32-bit integer from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
+    /// <summary>
+    /// Reads a 32-bit integer from a number or from a string holding one (no spaces). An integral value written with
+    /// a fraction or exponent (<c>86.0</c>, <c>1e3</c>) is read as that integer; a fraction (<c>2.5</c>) or a value
+    /// beyond the range of <see cref="int"/> (<c>2147483648</c>) fails. <see langword="null"/> for JSON null.
+    /// </summary>
+    /// <exception cref="MediaJsonException">The value is not an integer in the range of <see cref="int"/>.</exception>
     public static int? ReadInt32(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value) ? value : ReadNumber<int>(ref reader, "an integer (int32)", IntegralStyles);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value) ? value : ReadNumber<int>(ref reader, "an integer (int32)");
 
-    /// <summary>Reads a double from a number or from a string holding one. <see langword="null"/> for JSON null.</summary>
+    /// <summary>
+    /// Reads a double from a number or from a string holding one (no spaces). <see langword="null"/> for JSON null.
+    /// JSON has no NaN or infinities, and every value read must write back: the strings <c>"NaN"</c>,
+    /// <c>"Infinity"</c> and <c>"-Infinity"</c> (in any case) fail, and so does a number beyond the range of a double
+    /// (<c>1e400</c>) rather than becoming an infinity. A number too small to tell from zero (<c>1e-400</c>) reads as 0.
+    /// </summary>
+    /// <exception cref="MediaJsonException">The value is not a finite number.</exception>
     public static double? ReadDouble(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) ? value : ReadNumber<double>(ref reader, "a number", NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) && double.IsFinite(value) ? value : ReadNumber<double>(ref reader, "a number");
 
-    // A number token or a string holding exactly a number (no spaces), parsed from its UTF-8 text.
-    private static T? ReadNumber<T>(ref Utf8JsonReader reader, string expected, NumberStyles styles)
-        where T : struct, System.Numerics.INumberBase<T>
+    // A number token or a string holding exactly a finite number (no spaces), parsed from its UTF-8 text.
+    private static T? ReadNumber<T>(ref Utf8JsonReader reader, string expected)
+        where T : struct, INumber<T>, IMinMaxValue<T>
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -63,12 +80,38 @@ public static class MediaJson
         }
 
         if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String
-            && TryParseText(ref reader, styles, static (ReadOnlySpan<byte> text, NumberStyles styles, out T value) => T.TryParse(text, styles, CultureInfo.InvariantCulture, out value), out T parsed))
+            && TryParseText(ref reader, 0, static (ReadOnlySpan<byte> text, int _, out T value) => T.TryParse(text, JsonNumberStyles, CultureInfo.InvariantCulture, out value), out T parsed)
+            && T.IsFinite(parsed))
         {
             return parsed;
         }
 
-        throw Unexpected(ref reader, expected);
+        MediaJsonException failure = Unexpected(ref reader, expected);
+        if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String && IsOutOfRange<T>(ref reader))
+        {
+            throw new MediaJsonException(failure.Reason + " (out of range)");
+        }
+
+        throw failure;
+    }
+
+    // Whether the number (or the string holding one) that failed to read as T is too large for T rather than not a
+    // number at all or not an integer: said in the failure, where "found the number 1e400" alone would puzzle.
+    private static bool IsOutOfRange<T>(ref Utf8JsonReader reader)
+        where T : struct, INumber<T>, IMinMaxValue<T>
+    {
+        TryParseText(ref reader, 0, static (ReadOnlySpan<byte> text, int _, out bool outOfRange) =>
+        {
+            // Digits only: the literal "Infinity" is not a number, however double.TryParse reads it.
+            ReadOnlySpan<byte> unsigned = text.Length > 0 && text[0] is (byte)'-' or (byte)'+' ? text[1..] : text;
+            double max = double.CreateTruncating(T.MaxValue) + 1;
+            double min = double.CreateTruncating(T.MinValue) - 1;
+            outOfRange = unsigned.Length > 0 && char.IsAsciiDigit((char)unsigned[0])
+                && double.TryParse(text, JsonNumberStyles, CultureInfo.InvariantCulture, out double number)
+                && (number >= max || number <= min);
+            return true;
+        }, out bool outOfRange);
+        return outOfRange;
     }
 
     /// <summary>Reads a boolean from <c>true</c>/<c>false</c> or a string holding one. <see langword="null"/> for JSON null.</summary>
@@ -100,8 +143,11 @@ public static class MediaJson
 
     /// <summary>
     /// Reads an ISO 8601 date and time. A value without an offset is taken as UTC, as both Event Grid and
-    /// CloudEvents define their times. <see langword="null"/> for JSON null.
+    /// CloudEvents define their times; so is a date alone (<c>2018-04-20</c>, midnight UTC). An explicit offset is
+    /// kept. Fractional seconds beyond the seven digits of a tick are cut, not rounded. <see langword="null"/> for
+    /// JSON null.
     /// </summary>
+    /// <exception cref="MediaJsonException">The value is not a string holding a date and time.</exception>
     public static DateTimeOffset? ReadDateTimeOffset(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -366,6 +412,26 @@ public static class MediaJson
     /// <summary>The failure for a value of the wrong kind: names what was expected and what was found.</summary>
     public static MediaJsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
         new MediaJsonException($"expected {expected}, found {Describe(ref reader)}");
+
+    /// <summary>
+    /// Writes a double as a JSON number. JSON has no NaN or infinities: such a value fails here with a message that
+    /// says so. (<see cref="Utf8JsonWriter.WriteNumberValue(double)"/> throws an <see cref="ArgumentException"/> for
+    /// them too, but advises a <c>JsonNumberHandling</c> option that converters writing through a
+    /// <see cref="Utf8JsonWriter"/> do not consult.) <see cref="ReadDouble"/> never returns such a value.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is NaN or an infinity.</exception>
+    public static void WriteDouble(Utf8JsonWriter writer, double value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException(
+                $"{value.ToString(CultureInfo.InvariantCulture)} cannot be written as JSON: a JSON number is finite (JSON has no NaN or Infinity).",
+                nameof(value));
+        }
+
+        writer.WriteNumberValue(value);
+    }
 
     /// <summary>Writes a list with the item writer; nothing for null.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> list, MediaJsonValueWriter<T> writeItem)
