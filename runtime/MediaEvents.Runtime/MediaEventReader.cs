@@ -622,7 +622,7 @@ public sealed class MediaEventReader
 
     // System.Text.Json appends its own zero-based position (ours follows, one-based, in the exception's message), and
     // about a trailing comma it advises changing reader options that this reader does not offer: both are cut.
-    private static string StjMessage(string message)
+    internal static string StjMessage(string message)
     {
         foreach (string marker in new[] { " Path:", " LineNumber:" })
         {

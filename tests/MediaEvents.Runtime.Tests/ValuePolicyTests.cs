@@ -39,17 +39,6 @@ public sealed class ValuePolicyTests
         }
     }
 
-    private static string Written(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
     [Theory]
     [InlineData("86", 86)]
     [InlineData("\"86\"", 86)]
@@ -134,7 +123,7 @@ public sealed class ValuePolicyTests
     {
         double value = ReadValue<double>(json, MediaJson.ReadDouble)!.Value;
 
-        string written = Written(writer => MediaJson.WriteDouble(writer, value));
+        string written = TestInput.Written(writer => MediaJson.WriteDouble(writer, value));
 
         Assert.Equal(value, double.Parse(written, CultureInfo.InvariantCulture));
     }

@@ -14,7 +14,7 @@ namespace MediaEvents.Json;
 /// text, a string holding a number where the spec says integer is read as the number. Anything else that does not
 /// fit throws a <see cref="MediaJsonException"/> that says what was expected and what was found.
 /// </summary>
-public static class MediaJson
+public static partial class MediaJson
 {
     private const int StackBufferSize = 256;
 
