@@ -291,6 +291,36 @@ public sealed partial class RawJsonValueTests
         Assert.True(reader.ValueTextEquals("y"u8));
     }
 
+    [Fact]
+    public void ReadRawJsonValue_WithABuffer_AllocatesOneSmallObjectMoreThanReadRawValue()
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes("{\"x\": {\"a\" : [1, {\"b\": \"c\"}]}, \"y\": 3}");
+        var context = new MediaJsonReadContext(64, utf8);
+
+        long AllocatedBy(bool rawJsonValue)
+        {
+            Utf8JsonReader reader = ReaderOnX(utf8);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            if (rawJsonValue)
+            {
+                GC.KeepAlive(MediaJson.ReadRawJsonValue(ref reader, context));
+            }
+            else
+            {
+                _ = MediaJson.ReadRawValue(ref reader, context);
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        // Once first, so that type initialisation is not counted.
+        AllocatedBy(rawJsonValue: false);
+        AllocatedBy(rawJsonValue: true);
+
+        Assert.Equal(0, AllocatedBy(rawJsonValue: false));
+        Assert.InRange(AllocatedBy(rawJsonValue: true), 1, 48);
+    }
+
     [Theory]
     [InlineData("\"s\\u0041\"", JsonValueKind.String, JsonTokenType.String)]
     [InlineData("-12.50", JsonValueKind.Number, JsonTokenType.Number)]
