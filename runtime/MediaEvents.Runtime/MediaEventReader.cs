@@ -583,7 +583,11 @@ public sealed class MediaEventReader
     }
 
     // Tolerant like the data: a number or boolean where the envelope has a string (e.g. "dataVersion": 1) is its text.
-    private static string? ReadEnvelopeString(ref Utf8JsonReader reader) => MediaJson.ReadString(ref reader);
+    // The envelope's strings are strings: unlike a data member, an object there is not read as its JSON text.
+    private static string? ReadEnvelopeString(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+            ? throw MediaJson.Unexpected(ref reader, "a string")
+            : MediaJson.ReadString(ref reader);
 
     // Topic, source and subject repeat across events: the string table keeps them.
     private static string? ReadEnvelopeString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>

@@ -30,6 +30,19 @@ public class MediaJsonTests
     }
 
     [Theory]
+    [InlineData("""{"action":"Microsoft.Resources/write","evidence":{"role":"Owner"}}""")]
+    [InlineData("""[ 1, "two" ]""")]
+    public void ReadString_reads_an_object_or_array_as_its_json_text_and_leaves_the_reader_on_its_end(string json)
+    {
+        Utf8JsonReader reader = ReaderOn("[" + json + ",7]");
+        Assert.True(reader.Read());
+
+        Assert.Equal(json, MediaJson.ReadString(ref reader));
+        Assert.True(reader.Read());
+        Assert.Equal(7, reader.GetInt32());
+    }
+
+    [Theory]
     [InlineData("86", 86L)]
     [InlineData("\"86\"", 86L)]
     [InlineData("null", null)]

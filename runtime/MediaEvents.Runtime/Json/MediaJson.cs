@@ -22,25 +22,35 @@ public static partial class MediaJson
     // fraction or exponent (86.0, 1e3): the value is what counts, and 2.5 still fails.
     private const NumberStyles JsonNumberStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
-    /// <summary>Reads a string; a number or boolean is read as its JSON text. <see langword="null"/> for JSON null.</summary>
-    public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => GetString(ref reader),
-        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-        JsonTokenType.True => "true",
-        JsonTokenType.False => "false",
-        JsonTokenType.Null => null,
-        _ => throw Unexpected(ref reader, "a string"),
-    };
+    /// <summary>
+    /// Reads a string; a number, boolean, object or array is read as its JSON text (the service sends some members
+    /// the spec calls strings as objects, such as the <c>authorization</c> of resource events).
+    /// <see langword="null"/> for JSON null.
+    /// </summary>
+    public static string? ReadString(ref Utf8JsonReader reader) => ReadString(ref reader, MediaJsonReadContext.Unlimited);
 
     /// <summary>
     /// Reads a string like <see cref="ReadString(ref Utf8JsonReader)"/>; when reading a delivery, a short value
     /// that repeats across events is the same string instance rather than a new one.
     /// </summary>
-    public static string? ReadString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
-        context.Strings is { } strings && reader.TokenType is JsonTokenType.String or JsonTokenType.Number && !reader.ValueIsEscaped && !reader.HasValueSequence
-            ? strings.GetString(reader.ValueSpan)
-            : ReadString(ref reader);
+    public static string? ReadString(ref Utf8JsonReader reader, MediaJsonReadContext context)
+    {
+        if (context.Strings is { } strings && reader.TokenType is JsonTokenType.String or JsonTokenType.Number && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return strings.GetString(reader.ValueSpan);
+        }
+
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => GetString(ref reader),
+            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            JsonTokenType.Null => null,
+            JsonTokenType.StartObject or JsonTokenType.StartArray => Encoding.UTF8.GetString(ReadRawValue(ref reader, context).Span),
+            _ => throw Unexpected(ref reader, "a string"),
+        };
+    }
 
     /// <summary>
     /// Reads a 64-bit integer from a number or from a string holding one (no spaces). An integral value written with
