@@ -24,6 +24,25 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
     private const string DefaultNamespace = "MediaEvents";
     private const string SpecFileName = "MediaServices.json";
 
+    private readonly SpecParse _parse;
+    private readonly Func<SpecModel, IEnumerable<(string Name, string Source)>> _sources;
+
+    /// <summary>Creates the generator.</summary>
+    public MediaEventsGenerator()
+        : this(SpecParser.Parse, Sources)
+    {
+    }
+
+    /// <summary>A generator whose parse and emit steps are given: tests inject failures through it.</summary>
+    internal MediaEventsGenerator(SpecParse parse, Func<SpecModel, IEnumerable<(string Name, string Source)>> sources)
+    {
+        _parse = parse;
+        _sources = sources;
+    }
+
+    /// <summary>The parse step: a spec and its settings to a model with its diagnostics.</summary>
+    internal delegate ParseResult SpecParse(SpecFile file, SpecSettings settings, EquatableArray<SourceDocument> documents, CancellationToken cancellationToken);
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -42,13 +61,23 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
                 Read(provider.GlobalOptions, "build_property.MediaEventsAccessibility")))
             .WithTrackingName(TrackingNames.Options);
 
-        // 3. Parse each spec into a model with its diagnostics; NJsonSchema lives and dies inside this step.
+        // 3. The JSON files a spec may reference ("./common.json#/definitions/X"): its only way to another file.
+        IncrementalValueProvider<EquatableArray<SourceDocument>> documents = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => new SourceDocument(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(static document => document.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Documents);
+
+        // 4. Parse each spec into a model with its diagnostics; NJsonSchema lives and dies inside this step.
+        SpecParse parse = _parse;
         IncrementalValuesProvider<ParseResult> results = specFiles
             .Combine(options)
-            .Select(static (pair, cancellationToken) => Parse(pair.Left, pair.Right, cancellationToken))
+            .Combine(documents)
+            .Select((pair, cancellationToken) => Parse(parse, pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
-        // 4. Diagnostics of every spec, reported on their own so that sources stay cached when only they change.
+        // 5. Diagnostics of every spec, reported on their own so that sources stay cached when only they change.
         context.RegisterSourceOutput(
             results.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
             static (production, diagnostics) =>
@@ -59,7 +88,7 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
                 }
             });
 
-        // 5. Sources of every spec that parsed; two specs may not share a namespace (their files would clash).
+        // 6. Sources of every spec that parsed; two specs may not share a namespace (their files would clash).
         IncrementalValueProvider<EquatableArray<SpecModel>> models = results
             .Select(static (result, _) => result.Model)
             .Where(static model => model is not null)
@@ -68,7 +97,8 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(static model => model.SpecPath, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Models);
 
-        context.RegisterSourceOutput(models, static (production, all) => Emit(production, all));
+        Func<SpecModel, IEnumerable<(string Name, string Source)>> sources = _sources;
+        context.RegisterSourceOutput(models, (production, all) => Emit(production, all, sources));
     }
 
     private static SpecFile? ReadSpecFile(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
@@ -83,13 +113,18 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
         }
 
         string text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecFile(file.Path, text, Read(options, "build_metadata.AdditionalFiles.MediaEventsNamespace"));
+        return new SpecFile(
+            file.Path,
+            text,
+            Read(options, "build_metadata.AdditionalFiles.MediaEventsNamespace"),
+            Read(options, "build_metadata.AdditionalFiles.MediaEventsName"),
+            Read(options, "build_metadata.AdditionalFiles.MediaEventsInclude"));
     }
 
     private static string? Read(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static ParseResult Parse(SpecFile file, GeneratorOptions options, CancellationToken cancellationToken)
+    private static ParseResult Parse(SpecParse parse, SpecFile file, GeneratorOptions options, EquatableArray<SourceDocument> documents, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         string @namespace = file.Namespace ?? options.Namespace ?? DefaultNamespace;
@@ -104,15 +139,28 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "MediaEventsAccessibility", options.Accessibility!, "expected 'public' or 'internal'"));
         }
 
+        if (file.Name is { } name && !CSharpNames.IsValidTypeNameStem(name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, $"MediaEventsName of '{file.Path}'", name, "expected a C# identifier such as 'Storage' (it gives IStorageEventVisitor, StorageEventDispatcher, ...)"));
+        }
+
         if (diagnostics.Count > 0)
         {
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        return SpecParser.Parse(file, @namespace, accessibility, cancellationToken);
+        // A generator that throws gives the user CS8785 and no output: whatever escapes the parser is MEG0011 instead.
+        try
+        {
+            return parse(file, new SpecSettings(@namespace, accessibility, file.Name, file.Include), documents, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new ParseResult(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.UnexpectedFailure, null, file.Path, exception.GetType().Name + ": " + exception.Message) }.ToEquatableArray());
+        }
     }
 
-    private static void Emit(SourceProductionContext production, EquatableArray<SpecModel> models)
+    private static void Emit(SourceProductionContext production, EquatableArray<SpecModel> models, Func<SpecModel, IEnumerable<(string Name, string Source)>> sources)
     {
         var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (SpecModel spec in models)
@@ -125,7 +173,20 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
             }
 
             namespaces.Add(spec.Namespace, spec.SpecPath);
-            foreach ((string name, string source) in Sources(spec))
+
+            // All of a spec's files or none: half a spec's output would bury MEG0011 under compile errors.
+            List<(string Name, string Source)> files;
+            try
+            {
+                files = sources(spec).ToList();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnexpectedFailure, Location.None, spec.SpecPath, exception.GetType().Name + ": " + exception.Message));
+                continue;
+            }
+
+            foreach ((string name, string source) in files)
             {
                 production.AddSource(GeneratedCode.HintName(spec.Namespace, name), SourceText.From(source, System.Text.Encoding.UTF8));
             }
@@ -147,10 +208,10 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
             yield return (model.Name + ".Json", JsonEmitter.EmitEnumConverter(spec, model));
         }
 
-        yield return (TypeNames.ContextName, JsonEmitter.EmitContext(spec));
-        yield return (CatalogEmitter.ClassName, CatalogEmitter.Emit(spec));
-        yield return (VisitorEmitter.InterfaceName, VisitorEmitter.EmitInterface(spec));
-        yield return (VisitorEmitter.BaseClassName, VisitorEmitter.EmitBaseClass(spec));
-        yield return (VisitorEmitter.DispatcherName, VisitorEmitter.EmitDispatcher(spec));
+        yield return (spec.Names.Context, JsonEmitter.EmitContext(spec));
+        yield return (spec.Names.Catalog, CatalogEmitter.Emit(spec));
+        yield return (spec.Names.Visitor, VisitorEmitter.EmitInterface(spec));
+        yield return (spec.Names.NonExhaustiveVisitor, VisitorEmitter.EmitBaseClass(spec));
+        yield return (spec.Names.Dispatcher, VisitorEmitter.EmitDispatcher(spec));
     }
 }

@@ -5,6 +5,7 @@ internal static class TrackingNames
 {
     public const string SpecFiles = nameof(SpecFiles);
     public const string Options = nameof(Options);
+    public const string Documents = nameof(Documents);
     public const string Parse = nameof(Parse);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Models = nameof(Models);

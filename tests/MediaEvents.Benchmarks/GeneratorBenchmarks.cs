@@ -80,9 +80,9 @@ public class GeneratorBenchmarks
             Console.WriteLine($"{name}: {result.GeneratedSources.Length} sources, diagnostics: {string.Join("; ", result.Diagnostics)}, exception: {result.Exception?.Message ?? "none"}");
             string text = spec.GetText()!.ToString();
             var file = new generator::MediaEvents.Generators.Model.SpecFile(spec.Path, text, null);
-            var model = generator::MediaEvents.Generators.Parsing.SpecParser.Parse(file, "MediaEvents", "public", CancellationToken.None).Model!;
+            var model = generator::MediaEvents.Generators.Parsing.SpecParser.Parse(file, new generator::MediaEvents.Generators.Model.SpecSettings("MediaEvents", "public", null, null), generator::MediaEvents.Generators.Model.EquatableArray<generator::MediaEvents.Generators.Model.SourceDocument>.Empty, CancellationToken.None).Model!;
             Time(name, "full run", () => Driver(spec).RunGenerators(benchmarks._compilation));
-            Time(name, "parse", () => generator::MediaEvents.Generators.Parsing.SpecParser.Parse(file, "MediaEvents", "public", CancellationToken.None));
+            Time(name, "parse", () => generator::MediaEvents.Generators.Parsing.SpecParser.Parse(file, new generator::MediaEvents.Generators.Model.SpecSettings("MediaEvents", "public", null, null), generator::MediaEvents.Generators.Model.EquatableArray<generator::MediaEvents.Generators.Model.SourceDocument>.Empty, CancellationToken.None));
             Time(name, "  of which NJsonSchema", () => NJsonSchema.JsonSchema.FromJsonAsync(
                 text,
                 documentPath: null,

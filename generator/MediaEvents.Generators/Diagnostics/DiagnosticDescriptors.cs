@@ -25,40 +25,45 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DanglingReference = Create(
         "MEG0003",
-        "A $ref does not point at a definition of the file",
-        "The reference '{0}' does not resolve: {1}. Point it at an existing '#/definitions/<name>' of this file.",
-        SpecCategory);
+        "A $ref that does not resolve",
+        "The reference '{0}' does not resolve: {1}; {2}. Point it at an existing definition.",
+        SpecCategory,
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnsupportedType = Create(
         "MEG0004",
-        "Unsupported type or format",
-        "'{0}' has {1}, which the generator does not support. Use one of: {2}.",
-        SpecCategory);
+        "A type the generator cannot map",
+        "'{0}' has {1}, which the generator cannot map; {2}. To type it, use one of: {3}.",
+        SpecCategory,
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor EmptyEnum = Create(
         "MEG0005",
         "An enum without values",
-        "The enum of '{0}' has no values. List at least one value in 'enum' (and in x-ms-enum 'values').",
-        SpecCategory);
+        "The enum of '{0}' has no values; it is read as a string. List its values in 'enum' (and in x-ms-enum 'values').",
+        SpecCategory,
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor NameCollision = Create(
         "MEG0006",
         "Two names of the spec map to one C# name",
-        "{0} and {1} both map to the C# name '{2}'. Rename one of them in the spec.",
-        SpecCategory);
+        "{0} and {1} both map to the C# name '{2}'; {3}. Rename one of them in the spec.",
+        SpecCategory,
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor EventNameMismatch = Create(
         "MEG0007",
-        "A definition's description names another event type than its name",
-        "The definition '{0}' is named for the event type '{1}', but its description says '{2}'. The generator uses '{1}'; correct the name or the description.",
+        "A definition's name and description name different event types",
+        "The definition '{0}' and its description disagree on its event type: {1}. The generator uses '{2}'; correct the name or the description.",
         SpecCategory,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidDiscriminator = Create(
         "MEG0008",
         "A discriminator the generator cannot resolve",
-        "'{0}': {1}",
-        SpecCategory);
+        "'{0}': {1}; {2}",
+        SpecCategory,
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidOption = Create(
         "MEG0009",
@@ -78,10 +83,39 @@ internal static class DiagnosticDescriptors
         "The generator could not process '{0}': {1}. This is a defect of MediaEvents.Generators; please report it with the spec file.",
         "MediaEvents.Generator");
 
+    public static readonly DiagnosticDescriptor SpecMistake = Create(
+        "MEG0012",
+        "A mistake in the spec that the generator works around",
+        "{0}; {1}. Correct the spec to silence this warning.",
+        SpecCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MissingReferencedFile = Create(
+        "MEG0013",
+        "A $ref into a file that is not an AdditionalFiles item",
+        "The reference '{0}' points into '{1}', which is not an AdditionalFiles item of the project; {2}. Add <AdditionalFiles Include=\"{3}\" /> beside the spec: the generator reads other files only through AdditionalFiles, never from disk.",
+        SpecCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoEventTypes = Create(
+        "MEG0014",
+        "The spec names no event type",
+        "The spec '{0}' names no event type: no definition's description reads \"... for a Microsoft.X.Y event.\". Its data types are generated, and the visitor has no event method. Check that the file is an Event Grid events spec.",
+        SpecCategory,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NothingSelected = Create(
+        "MEG0015",
+        "MediaEventsInclude selects no event type",
+        "The MediaEventsInclude '{0}' of '{1}' matches none of the spec's event types ({2}); the visitor has no event method. Patterns are event type names, '*' matching any run of characters, separated by ';'.",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         InvalidJson, NotSwagger2, DanglingReference, UnsupportedType, EmptyEnum, NameCollision,
-        EventNameMismatch, InvalidDiscriminator, InvalidOption, DuplicateNamespace, UnexpectedFailure,
+        EventNameMismatch, InvalidDiscriminator, InvalidOption, DuplicateNamespace, UnexpectedFailure, SpecMistake,
+        MissingReferencedFile, NoEventTypes, NothingSelected,
     }.ToDictionary(static descriptor => descriptor.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

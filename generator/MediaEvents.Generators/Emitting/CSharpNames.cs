@@ -69,6 +69,10 @@ internal static class CSharpNames
         return true;
     }
 
+    /// <summary>Whether the text can start a type name: a C# identifier that is not a keyword.</summary>
+    public static bool IsValidTypeNameStem(string name) =>
+        SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && !name.StartsWith("@", System.StringComparison.Ordinal);
+
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

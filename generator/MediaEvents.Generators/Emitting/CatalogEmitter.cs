@@ -5,17 +5,15 @@ namespace MediaEvents.Generators.Emitting;
 /// <summary>Emits the event catalogue: each event type name as a constant, bound to its data type.</summary>
 internal static class CatalogEmitter
 {
-    public const string ClassName = "MediaEventTypes";
-
     public static string Emit(SpecModel spec)
     {
         SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SpecPath);
         writer.Line("/// <summary>");
         writer.Line("/// The event types of the spec: each name as a constant, and each bound to its data type in");
-        writer.Line($"/// <see cref=\"Catalog\"/>, which <see cref=\"{VisitorEmitter.DispatcherName}\"/> reads with.");
+        writer.Line($"/// <see cref=\"Catalog\"/>, which <see cref=\"{spec.Names.Dispatcher}\"/> reads with.");
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode.Attribute);
-        writer.Line($"{spec.Accessibility} static partial class {ClassName}");
+        writer.Line($"{spec.Accessibility} static partial class {spec.Names.Catalog}");
         writer.Open();
         foreach (EventModel model in spec.Events)
         {
@@ -27,7 +25,7 @@ internal static class CatalogEmitter
         foreach (EventModel model in spec.Events)
         {
             string dataType = $"global::{spec.Namespace}.{model.DataTypeName}";
-            string converter = TypeNames.Converter(spec.Namespace, model.DataTypeName);
+            string converter = TypeNames.Converter(spec, model.DataTypeName);
             writer.Line($"/// <summary>The catalogue entry of <c>{model.EventType}</c>.</summary>");
             writer.Line($"public static {TypeNames.Runtime}.MediaEventType<{dataType}> {model.Name}Type {{ get; }} =");
             writer.Line($"    new {TypeNames.Runtime}.MediaEventType<{dataType}>({model.Name}, {converter}.ReadValue, {converter}.WriteValue);");

@@ -17,7 +17,7 @@ internal static class EnumEmitter
         writer.Line("/// Values compare ignoring case.");
         writer.Line("/// </remarks>");
         writer.Line(GeneratedCode.Attribute);
-        writer.Line($"[{TypeNames.StjSerialization}.JsonConverter(typeof({TypeNames.Converter(spec.Namespace, model.Name)}))]");
+        writer.Line($"[{TypeNames.StjSerialization}.JsonConverter(typeof({TypeNames.Converter(spec, model.Name)}))]");
         writer.Line($"{spec.Accessibility} readonly partial struct {model.Name} : global::System.IEquatable<{model.Name}>");
         writer.Open();
         writer.Line("private readonly string? _value;");

@@ -73,25 +73,25 @@ internal static class JsonEmitter
             /// names in any case), and keeping members the spec does not define.
             /// </summary>
             {{GeneratedCode.Attribute}}
-            {{spec.Accessibility}} sealed partial class {{TypeNames.ContextName}} : {{TypeNames.StjSerialization}}.JsonSerializerContext, {{metadata}}.IJsonTypeInfoResolver
+            {{spec.Accessibility}} sealed partial class {{spec.Names.Context}} : {{TypeNames.StjSerialization}}.JsonSerializerContext, {{metadata}}.IJsonTypeInfoResolver
             {
                 private static readonly {{options}} s_defaultOptions = new {{options}}();
 
                 /// <summary>Creates a context with its own default options.</summary>
-                public {{TypeNames.ContextName}}()
+                public {{spec.Names.Context}}()
                     : base(null)
                 {
                 }
 
                 /// <summary>Creates a context bound to <paramref name="options"/> (which it then resolves types for).</summary>
                 /// <param name="options">The options to bind to.</param>
-                public {{TypeNames.ContextName}}({{options}} options)
+                public {{spec.Names.Context}}({{options}} options)
                     : base(options)
                 {
                 }
 
                 /// <summary>The shared default instance.</summary>
-                public static {{TypeNames.ContextName}} Default { get; } = new {{TypeNames.ContextName}}(new {{options}}(s_defaultOptions));
+                public static {{spec.Names.Context}} Default { get; } = new {{spec.Names.Context}}(new {{options}}(s_defaultOptions));
 
                 /// <inheritdoc />
                 protected override {{options}}? GeneratedSerializerOptions => s_defaultOptions;
@@ -122,7 +122,7 @@ internal static class JsonEmitter
             string fullName = $"global::{spec.Namespace}.{name}";
             writer.Line($"if (type == typeof({fullName}))");
             writer.Open();
-            writer.Line($"return {metadata}.JsonMetadataServices.CreateValueInfo<{fullName}>(options, new {TypeNames.Converter(spec.Namespace, name)}());");
+            writer.Line($"return {metadata}.JsonMetadataServices.CreateValueInfo<{fullName}>(options, new {TypeNames.Converter(spec, name)}());");
             writer.Close();
             writer.Line();
         }
@@ -139,7 +139,7 @@ internal static class JsonEmitter
     private static SourceWriter StartConverter(SpecModel spec, string typeName)
     {
         SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SpecPath);
-        writer.Line($"{spec.Accessibility} sealed partial class {TypeNames.ContextName}");
+        writer.Line($"{spec.Accessibility} sealed partial class {spec.Names.Context}");
         writer.Open();
         writer.Line($"/// <summary>Reads and writes <see cref=\"global::{spec.Namespace}.{typeName}\"/> with <see cref=\"{TypeNames.Reader}\"/> directly.</summary>");
         writer.Line(GeneratedCode.Attribute);
@@ -183,10 +183,10 @@ internal static class JsonEmitter
         writer.Open();
         foreach (Subtype subtype in polymorphism.Subtypes)
         {
-            writer.Line($"{CSharpNames.Literal(subtype.Value)} => {TypeNames.Converter(spec.Namespace, subtype.Name)}.ReadValue(ref reader, context),");
+            writer.Line($"{CSharpNames.Literal(subtype.Value)} => {TypeNames.Converter(spec, subtype.Name)}.ReadValue(ref reader, context),");
         }
 
-        writer.Line($"_ => {TypeNames.Converter(spec.Namespace, polymorphism.FallbackName)}.ReadValue(ref reader, context),");
+        writer.Line($"_ => {TypeNames.Converter(spec, polymorphism.FallbackName)}.ReadValue(ref reader, context),");
         writer.Close("};");
         writer.Close();
         writer.Line();
@@ -198,7 +198,7 @@ internal static class JsonEmitter
         foreach (string name in polymorphism.Subtypes.Select(static subtype => subtype.Name).Append(polymorphism.FallbackName))
         {
             writer.Line($"case global::{spec.Namespace}.{name} item:");
-            writer.Line($"    {TypeNames.Converter(spec.Namespace, name)}.WriteValue(writer, item);");
+            writer.Line($"    {TypeNames.Converter(spec, name)}.WriteValue(writer, item);");
             writer.Line("    break;");
         }
 
@@ -369,7 +369,8 @@ internal static class JsonEmitter
         ValueKind.Double => $"{TypeNames.MediaJson}.ReadDouble(ref {reader})",
         ValueKind.Boolean => $"{TypeNames.MediaJson}.ReadBoolean(ref {reader})",
         ValueKind.DateTimeOffset => $"{TypeNames.MediaJson}.ReadDateTimeOffset(ref {reader})",
-        ValueKind.Object or ValueKind.Enum => $"{TypeNames.Converter(spec.Namespace, type.Name!)}.ReadValue(ref {reader}, {context})",
+        ValueKind.Object or ValueKind.Enum => $"{TypeNames.Converter(spec, type.Name!)}.ReadValue(ref {reader}, {context})",
+        ValueKind.Json => $"{TypeNames.MediaJson}.ReadRawJsonValue(ref {reader}, {context})",
         _ => $"{TypeNames.MediaJson}.{(type.Kind == ValueKind.Array ? "ReadList" : "ReadMap")}<{TypeNames.Of(type.Element!, spec.Namespace)}>(ref {reader}, {context}, {ItemReader(spec, type.Element!, depth + 1)})",
     };
 
@@ -384,9 +385,11 @@ internal static class JsonEmitter
     private static string WriteStatement(SpecModel spec, TypeRef type, string writer, string value, int depth) => type.Kind switch
     {
         ValueKind.String or ValueKind.DateTimeOffset => $"{writer}.WriteStringValue({value});",
-        ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double => $"{writer}.WriteNumberValue({value});",
+        ValueKind.Int32 or ValueKind.Int64 => $"{writer}.WriteNumberValue({value});",
+        ValueKind.Double => $"{TypeNames.MediaJson}.WriteDouble({writer}, {value});",
         ValueKind.Boolean => $"{writer}.WriteBooleanValue({value});",
-        ValueKind.Object or ValueKind.Enum => $"{TypeNames.Converter(spec.Namespace, type.Name!)}.WriteValue({writer}, {value});",
+        ValueKind.Object or ValueKind.Enum => $"{TypeNames.Converter(spec, type.Name!)}.WriteValue({writer}, {value});",
+        ValueKind.Json => $"{TypeNames.MediaJson}.WriteRawJsonValue({writer}, {value});",
         _ => $"{TypeNames.MediaJson}.{(type.Kind == ValueKind.Array ? "WriteList" : "WriteMap")}<{TypeNames.Of(type.Element!, spec.Namespace)}>({writer}, {value}, {ItemWriter(spec, type.Element!, depth + 1)});",
     };
 

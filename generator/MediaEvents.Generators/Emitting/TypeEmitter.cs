@@ -19,7 +19,7 @@ internal static class TypeEmitter
         }
 
         writer.Line(GeneratedCode.Attribute);
-        writer.Line($"[{TypeNames.StjSerialization}.JsonConverter(typeof({TypeNames.Converter(spec.Namespace, type.Name)}))]");
+        writer.Line($"[{TypeNames.StjSerialization}.JsonConverter(typeof({TypeNames.Converter(spec, type.Name)}))]");
         string modifier = type.IsAbstract ? "abstract " : type.HasDerivedTypes ? string.Empty : "sealed ";
         string baseList = type.BaseName is null ? string.Empty : $" : global::{spec.Namespace}.{type.BaseName}";
         writer.Line($"{spec.Accessibility} {modifier}partial record {type.Name}{baseList}");

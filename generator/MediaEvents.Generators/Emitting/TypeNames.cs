@@ -13,7 +13,6 @@ internal static class TypeNames
     public const string TokenType = "global::System.Text.Json.JsonTokenType";
     public const string ReadContext = Json + ".MediaJsonReadContext";
     public const string MediaJson = Json + ".MediaJson";
-    public const string ContextName = "MediaEventsJsonContext";
 
     /// <summary>The declared type of a property (non-nullable form).</summary>
     public static string Of(TypeRef type, string @namespace) => type.Kind switch
@@ -25,10 +24,11 @@ internal static class TypeNames
         ValueKind.Boolean => "bool",
         ValueKind.DateTimeOffset => "global::System.DateTimeOffset",
         ValueKind.Object or ValueKind.Enum => $"global::{@namespace}.{type.Name}",
+        ValueKind.Json => Json + ".RawJsonValue",
         ValueKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Of(type.Element!, @namespace)}>",
         _ => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Of(type.Element!, @namespace)}>",
     };
 
     /// <summary>The converter class (nested in the context) for an object or enum type.</summary>
-    public static string Converter(string @namespace, string typeName) => $"global::{@namespace}.{ContextName}.{typeName}Converter";
+    public static string Converter(SpecModel spec, string typeName) => $"global::{spec.Namespace}.{spec.Names.Context}.{typeName}Converter";
 }

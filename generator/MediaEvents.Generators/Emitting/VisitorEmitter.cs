@@ -8,10 +8,6 @@ namespace MediaEvents.Generators.Emitting;
 /// </summary>
 internal static class VisitorEmitter
 {
-    public const string InterfaceName = "IMediaEventVisitor";
-    public const string BaseClassName = "NonExhaustiveMediaEventVisitor";
-    public const string DispatcherName = "MediaEventDispatcher";
-
     public static string EmitInterface(SpecModel spec)
     {
         SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SpecPath);
@@ -20,10 +16,10 @@ internal static class VisitorEmitter
             /// Handles every event type of the spec, one method each, plus events of types the spec does not define.
             /// Exhaustive by design: when the spec gains an event type, this interface gains a method, and every
             /// implementation fails to compile until it handles it. For a few events only, derive from
-            /// <see cref="{{BaseClassName}}"/> instead.
+            /// <see cref="{{spec.Names.NonExhaustiveVisitor}}"/> instead.
             /// </summary>
             {{GeneratedCode.Attribute}}
-            {{spec.Accessibility}} partial interface {{InterfaceName}}
+            {{spec.Accessibility}} partial interface {{spec.Names.Visitor}}
             """);
         writer.Open();
         foreach (EventModel model in spec.Events)
@@ -49,10 +45,10 @@ internal static class VisitorEmitter
             /// A visitor for consumers who want a few events only: override the methods you need; every other event,
             /// unknown ones included, goes to <see cref="VisitOther"/>, which does nothing unless overridden.
             /// Not exhaustive: a new event type in the spec is not a compile error here. Implement
-            /// <see cref="{{InterfaceName}}"/> directly to be told.
+            /// <see cref="{{spec.Names.Visitor}}"/> directly to be told.
             /// </summary>
             {{GeneratedCode.Attribute}}
-            {{spec.Accessibility}} abstract partial class {{BaseClassName}} : global::{{spec.Namespace}}.{{InterfaceName}}
+            {{spec.Accessibility}} abstract partial class {{spec.Names.NonExhaustiveVisitor}} : global::{{spec.Namespace}}.{{spec.Names.Visitor}}
             """);
         writer.Open();
         foreach (EventModel model in spec.Events)
@@ -81,16 +77,16 @@ internal static class VisitorEmitter
     public static string EmitDispatcher(SpecModel spec)
     {
         SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SpecPath);
-        string visitor = $"global::{spec.Namespace}.{InterfaceName}";
+        string visitor = $"global::{spec.Namespace}.{spec.Names.Visitor}";
         string runtime = TypeNames.Runtime;
         writer.Block($$"""
             /// <summary>
-            /// Reads deliveries (either envelope, a batch or a single event) with <see cref="{{CatalogEmitter.ClassName}}.Catalog"/>
-            /// and routes each event to its method of an <see cref="{{InterfaceName}}"/>. An event that cannot be read
+            /// Reads deliveries (either envelope, a batch or a single event) with <see cref="{{spec.Names.Catalog}}.Catalog"/>
+            /// and routes each event to its method of an <see cref="{{spec.Names.Visitor}}"/>. An event that cannot be read
             /// fails alone: the result lists it, and the others are still dispatched.
             /// </summary>
             {{GeneratedCode.Attribute}}
-            {{spec.Accessibility}} static partial class {{DispatcherName}}
+            {{spec.Accessibility}} static partial class {{spec.Names.Dispatcher}}
             {
                 // A reader holds only its catalogue and options: one with the defaults serves every call that passes none.
                 private static readonly {{runtime}}.MediaEventReader s_defaultReader = CreateReader();
@@ -98,7 +94,7 @@ internal static class VisitorEmitter
                 /// <summary>Creates a reader for the spec's event types.</summary>
                 /// <param name="options">Limits and failure handling; the defaults when null.</param>
                 public static {{runtime}}.MediaEventReader CreateReader({{runtime}}.MediaEventReaderOptions? options = null) =>
-                    new {{runtime}}.MediaEventReader(global::{{spec.Namespace}}.{{CatalogEmitter.ClassName}}.Catalog, options);
+                    new {{runtime}}.MediaEventReader(global::{{spec.Namespace}}.{{spec.Names.Catalog}}.Catalog, options);
 
                 /// <summary>
                 /// Reads a delivery of UTF-8 JSON and dispatches each event as soon as it is read, in order, keeping none:
@@ -178,23 +174,27 @@ internal static class VisitorEmitter
                 {
                     global::System.ArgumentNullException.ThrowIfNull(mediaEvent);
                     global::System.ArgumentNullException.ThrowIfNull(visitor);
-                    if (mediaEvent.KnownType is { } type && global::System.Object.ReferenceEquals(type.Catalog, global::{{spec.Namespace}}.{{CatalogEmitter.ClassName}}.Catalog))
-                    {
-                        switch (type.Ordinal)
-                        {
             """);
-        writer.Indent().Indent().Indent().Indent();
-        for (int i = 0; i < spec.Events.Count; i++)
+        writer.Indent().Indent();
+        if (spec.Events.Count > 0)
         {
-            EventModel model = spec.Events[i];
-            writer.Line($"case {CSharpNames.Number(i)}:");
-            writer.Line($"    visitor.Visit{model.Name}(({runtime}.MediaEvent<global::{spec.Namespace}.{model.DataTypeName}>)mediaEvent);");
-            writer.Line("    return;");
+            writer.Line($"if (mediaEvent.KnownType is {{ }} type && global::System.Object.ReferenceEquals(type.Catalog, global::{spec.Namespace}.{spec.Names.Catalog}.Catalog))");
+            writer.Open();
+            writer.Line("switch (type.Ordinal)");
+            writer.Open();
+            for (int i = 0; i < spec.Events.Count; i++)
+            {
+                EventModel model = spec.Events[i];
+                writer.Line($"case {CSharpNames.Number(i)}:");
+                writer.Line($"    visitor.Visit{model.Name}(({runtime}.MediaEvent<global::{spec.Namespace}.{model.DataTypeName}>)mediaEvent);");
+                writer.Line("    return;");
+            }
+
+            writer.Close();
+            writer.Close();
+            writer.Line();
         }
 
-        writer.Close();
-        writer.Close();
-        writer.Line();
         writer.Line("visitor.VisitUnknown(mediaEvent);");
         writer.Close();
         writer.Line();

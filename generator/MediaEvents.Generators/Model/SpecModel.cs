@@ -9,6 +9,9 @@ internal sealed record SpecModel
     /// <summary><c>public</c> or <c>internal</c>.</summary>
     public required string Accessibility { get; init; }
 
+    /// <summary>The names of the generated entry points (visitor, dispatcher, catalogue, serializer context).</summary>
+    public required EntryPointNames Names { get; init; }
+
     /// <summary>The spec's path (for the file header).</summary>
     public required string SpecPath { get; init; }
 

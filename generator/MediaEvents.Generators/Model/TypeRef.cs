@@ -13,6 +13,9 @@ internal enum ValueKind
     Enum,
     Array,
     Map,
+
+    /// <summary>A value the spec leaves free-form (or one the generator cannot map): kept as raw JSON.</summary>
+    Json,
 }
 
 /// <summary>The C#-independent description of a property's type.</summary>

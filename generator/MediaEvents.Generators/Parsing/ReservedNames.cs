@@ -22,12 +22,12 @@ internal static class ReservedNames
     };
 
     /// <summary>
-    /// Type names taken in the generated namespace: the generated types, the runtime's types and namespaces
-    /// (the default namespace is the runtime's own), and the serializer context's members (it has a property per type).
+    /// Type names taken in the generated namespace besides the spec's entry points (<see cref="Model.EntryPointNames"/>):
+    /// the runtime's types and namespaces (the default namespace is the runtime's own; a test checks this list against
+    /// the runtime assembly), and the serializer context's members (it has a property per type).
     /// </summary>
     public static readonly IReadOnlyList<string> TypeNames = new[]
     {
-        "MediaEventTypes", "IMediaEventVisitor", "NonExhaustiveMediaEventVisitor", "MediaEventDispatcher", "MediaEventsJsonContext",
         "Json", "Webhooks", "AzureInterop", "MediaEvent", "MediaEventType", "MediaEventCatalog", "MediaEventReader", "MediaEventReaderOptions",
         "MediaEventBatch", "MediaEventReadResult", "MediaEventReadFailure", "MediaEventSchema", "MediaEventFailureMode",
         "MediaEventBatchException", "MediaEventFormatException",

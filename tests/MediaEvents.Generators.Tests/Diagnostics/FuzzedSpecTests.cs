@@ -67,12 +67,13 @@ public sealed class FuzzedSpecTests
     }
 
     [Fact]
-    public void Only_MEG_diagnostics_come_from_the_generator_and_errors_stop_generation()
+    public void Only_MEG_diagnostics_come_from_the_generator_errors_stop_generation_and_warnings_do_not()
     {
         string[] failures = s_outcomes.Value
             .Where(static outcome => outcome.Exception is null)
             .Where(static outcome => outcome.Result.Diagnostics.Any(static diagnostic => !diagnostic.Id.StartsWith("MEG", StringComparison.Ordinal))
                 || (outcome.HasMegError && !outcome.Result.GeneratedSources.IsEmpty)
+                || (!outcome.HasMegError && outcome.Result.GeneratedSources.IsEmpty)
                 || outcome.MegDiagnostics.Any(static diagnostic => !BadSpecCorpusTests.FormatPattern(MediaEvents.Generators.Diagnostics.DiagnosticDescriptors.ById(diagnostic.Id)).IsMatch(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
             .Select(static outcome => $"{outcome.Mutant.Index}: {outcome.Mutant.Description} -> {outcome.Result.GeneratedSources.Length} sources{Describe(outcome.Result.Diagnostics)}")
             .ToArray();
@@ -120,9 +121,9 @@ public sealed class FuzzedSpecTests
         string[] ids = outcomes.SelectMany(static outcome => outcome.MegDiagnostics).Select(static diagnostic => diagnostic.Id).Distinct().OrderBy(static id => id, StringComparer.Ordinal).ToArray();
 
         Assert.Equal(MutantCount, outcomes.Count);
-        Assert.True(outcomes.Count(static outcome => outcome.HasMegError) >= MutantCount / 3, "Too few mutants were diagnosed: the mutations are too gentle.");
+        Assert.True(outcomes.Count(static outcome => outcome.MegDiagnostics.Length > 0) >= MutantCount / 3, "Too few mutants were diagnosed: the mutations are too gentle.");
         Assert.True(outcomes.Count(static outcome => !outcome.HasMegError && outcome.CompileErrors.Length == 0 && !outcome.Result.GeneratedSources.IsEmpty) >= 20, "Too few mutants generated code: the mutations are too harsh.");
-        foreach (string id in new[] { "MEG0001", "MEG0002", "MEG0003", "MEG0004", "MEG0006" })
+        foreach (string id in new[] { "MEG0001", "MEG0003", "MEG0004", "MEG0006", "MEG0012" })
         {
             Assert.Contains(id, ids);
         }

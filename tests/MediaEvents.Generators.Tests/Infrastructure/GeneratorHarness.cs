@@ -26,9 +26,9 @@ internal static class GeneratorHarness
         Net80.References.All.Append(MetadataReference.CreateFromFile(typeof(MediaEvents.MediaEvent).Assembly.Location)),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> specs, IDictionary<string, string>? globalOptions = null, IDictionary<string, IDictionary<string, string>>? fileOptions = null) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> specs, IDictionary<string, string>? globalOptions = null, IDictionary<string, IDictionary<string, string>>? fileOptions = null, IIncrementalGenerator? generator = null) =>
         CSharpGeneratorDriver.Create(
-            new[] { new MediaEventsGenerator().AsSourceGenerator() },
+            new[] { (generator ?? new MediaEventsGenerator()).AsSourceGenerator() },
             specs,
             ParseOptions,
             new TestOptionsProvider(globalOptions ?? new Dictionary<string, string>(), fileOptions ?? new Dictionary<string, IDictionary<string, string>>()),

@@ -218,7 +218,7 @@ public sealed class SpecParserTests
     [Fact]
     public void Parsing_a_bad_spec_twice_gives_equal_results()
     {
-        string path = Path.Combine(RepositoryPaths.Root, "tests", "MediaEvents.Generators.Tests", "BadSpecs", "MEG0004-unknown-format.json");
+        string path = Path.Combine(RepositoryPaths.Root, "tests", "MediaEvents.Generators.Tests", "BadSpecs", "MEG0002-no-definitions.json");
         ParseResult first = Parse(path, File.ReadAllText(path));
         ParseResult second = Parse(path, File.ReadAllText(path));
 
@@ -390,7 +390,7 @@ public sealed class SpecParserTests
     private static ParseResult ParseOwnSpec() => Parse(RepositoryPaths.OwnSpec, File.ReadAllText(RepositoryPaths.OwnSpec));
 
     private static ParseResult Parse(string path, string text) =>
-        SpecParser.Parse(new SpecFile(path, text, null), "MediaEvents", "public", CancellationToken.None);
+        SpecParser.Parse(new SpecFile(path, text, null), new SpecSettings("MediaEvents", "public", null, null), EquatableArray<SourceDocument>.Empty, CancellationToken.None);
 
     private static SpecModel OwnModel()
     {

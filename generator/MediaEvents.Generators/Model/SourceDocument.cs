@@ -1,0 +1,9 @@
+namespace MediaEvents.Generators.Model;
+
+/// <summary>
+/// A JSON AdditionalFiles item a spec may reference (<c>./common.json#/definitions/X</c>): the only way a spec
+/// reaches another file, since a generator reads nothing from disk.
+/// </summary>
+/// <param name="Path">The item's path, as the build passes it.</param>
+/// <param name="Text">Its text.</param>
+internal sealed record SourceDocument(string Path, string Text);
