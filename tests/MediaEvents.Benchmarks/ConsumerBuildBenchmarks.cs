@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -30,7 +29,7 @@ public class ConsumerBuildBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string repository = FindRepository();
+        string repository = BuildTools.FindRepository();
         _root = Path.Combine(Path.GetTempPath(), "mediaevents-build-bench-" + Environment.ProcessId);
         string feed = Path.Combine(_root, "feed");
 
@@ -38,7 +37,7 @@ public class ConsumerBuildBenchmarks
         // folder's nuget.config) into a NuGet cache of their own: the version is the same on every run, the cache new.
         foreach (string project in new[] { "generator/MediaEvents.Generators/MediaEvents.Generators.csproj", "runtime/MediaEvents.Runtime/MediaEvents.Runtime.csproj" })
         {
-            Run($"pack {Path.Combine(repository, project)} -c Release -o {feed} -p:Version={Version} -p:ArtifactsPath={Path.Combine(_root, "artifacts")}", repository);
+            BuildTools.Dotnet($"pack {Path.Combine(repository, project)} -c Release -o {feed} -p:Version={Version} -p:ArtifactsPath={Path.Combine(_root, "artifacts")}", repository);
         }
 
         Directory.CreateDirectory(Path.Combine(_root, "package"));
@@ -68,15 +67,15 @@ public class ConsumerBuildBenchmarks
 
         foreach (string name in new[] { "package/without", "package/with", "package/generated-source" })
         {
-            Run("restore", Path.Combine(_root, name), _packageEnvironment);
+            BuildTools.Dotnet("restore", Path.Combine(_root, name), _packageEnvironment);
         }
 
-        Run("restore", Path.Combine(_root, "project", "without"));
-        Run("restore", Path.Combine(_root, "project", "with"));
+        BuildTools.Dotnet("restore", Path.Combine(_root, "project", "without"));
+        BuildTools.Dotnet("restore", Path.Combine(_root, "project", "with"));
 
         // The generator's output, written by one build of the package consumer, becomes the plain sources of another.
         string generated = Path.Combine(_root, "package", "generated-source", "Generated");
-        Run($"build --no-restore -nologo -v:q -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath={generated}", Path.Combine(_root, "package", "with"), _packageEnvironment);
+        BuildTools.Dotnet($"build --no-restore -nologo -v:q -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath={generated}", Path.Combine(_root, "package", "with"), _packageEnvironment);
     }
 
     [GlobalCleanup]
@@ -101,7 +100,7 @@ public class ConsumerBuildBenchmarks
     {
         string project = Path.Combine(_root, name);
         File.SetLastWriteTimeUtc(Path.Combine(project, "Program.cs"), DateTime.UtcNow);
-        Run("build --no-restore -nologo -v:q", project, environment);
+        BuildTools.Dotnet("build --no-restore -nologo -v:q", project, environment);
     }
 
     private void Write(string name, string references, string imports = "")
@@ -122,35 +121,5 @@ public class ConsumerBuildBenchmarks
             </Project>
             """);
         File.WriteAllText(Path.Combine(project, "Program.cs"), "System.Console.WriteLine(typeof(MediaEvents.MediaEvent));\n");
-    }
-
-    private static void Run(string arguments, string directory, IReadOnlyDictionary<string, string?>? environment = null)
-    {
-        var start = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach ((string key, string? value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using Process process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {arguments} failed in {directory}:\n{output}");
-        }
-    }
-
-    private static string FindRepository()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MediaEvents.Generators.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from a clone of the repository.");
     }
 }
