@@ -199,16 +199,14 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
         foreach (TypeModel type in spec.Types)
         {
             yield return (type.Name, TypeEmitter.Emit(spec, type));
-            yield return (type.Name + ".Json", JsonEmitter.EmitConverter(spec, type));
         }
 
         foreach (EnumModel model in spec.Enums)
         {
             yield return (model.Name, EnumEmitter.Emit(spec, model));
-            yield return (model.Name + ".Json", JsonEmitter.EmitEnumConverter(spec, model));
         }
 
-        yield return (spec.Names.Context, JsonEmitter.EmitContext(spec));
+        yield return (spec.Names.Context, ContextEmitter.Emit(spec));
         yield return (spec.Names.Catalog, CatalogEmitter.Emit(spec));
         yield return (spec.Names.Visitor, VisitorEmitter.EmitInterface(spec));
         yield return (spec.Names.NonExhaustiveVisitor, VisitorEmitter.EmitBaseClass(spec));

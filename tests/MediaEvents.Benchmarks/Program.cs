@@ -29,6 +29,12 @@ if (args.Contains("--parts"))
     return 0;
 }
 
+if (args.Contains("--compile-cost"))
+{
+    CompileCost.Run();
+    return 0;
+}
+
 if (args.Contains("--build-cost"))
 {
     BuildCost.Run();

@@ -1,3 +1,4 @@
+using System.Linq;
 using MediaEvents.Generators.Model;
 
 namespace MediaEvents.Generators.Emitting;
@@ -34,15 +35,7 @@ internal static class CatalogEmitter
 
         writer.Line("/// <summary>Every event type of the spec; an entry's ordinal is its position in this list.</summary>");
         writer.Line($"public static {TypeNames.Runtime}.MediaEventCatalog Catalog {{ get; }} = new {TypeNames.Runtime}.MediaEventCatalog(");
-        for (int i = 0; i < spec.Events.Count; i++)
-        {
-            writer.Line($"    {spec.Events[i].Name}Type{(i == spec.Events.Count - 1 ? ");" : ",")}");
-        }
-
-        if (spec.Events.Count == 0)
-        {
-            writer.Line("    );");
-        }
+        writer.Wrapped("    ", spec.Events.Select(static model => model.Name + "Type"), ", ", ");");
 
         writer.Close();
         return GeneratedCode.EndFile(writer);

@@ -1,364 +1,284 @@
+using System.Collections.Generic;
 using System.Linq;
 using MediaEvents.Generators.Model;
 
 namespace MediaEvents.Generators.Emitting;
 
 /// <summary>
-/// Emits the System.Text.Json side: one converter per type (nested in the context, Utf8JsonReader-based,
-/// tolerant of the service's quirks, keeping unknown members) and the serializer context itself.
+/// Emits one converter per object type, nested in the serializer context. The member loop, the failure paths and
+/// the System.Text.Json overrides live in the runtime (<c>MediaJson.ReadObject</c>, <c>MediaJsonConverter&lt;T&gt;</c>);
+/// a converter holds what is the type's own: its member names, a <c>Members</c> struct that reads each member, and
+/// the writer. A derived type's struct holds its base's and hands it the inherited members, and its writer calls
+/// its base's, so a member is read and written by the code of the type that declares it.
 /// </summary>
+/// <remarks>
+/// Inside the context, sibling converters are named without qualification: they are nested types of the same class,
+/// and no member of a converter is named like one (they all end in <c>Converter</c>).
+/// </remarks>
 internal static class JsonEmitter
 {
-    public static string EmitConverter(SpecModel spec, TypeModel type)
+    /// <summary>Writes the converter of <paramref name="type"/>, nested in the context, into the type's file.</summary>
+    public static void WriteConverter(SourceWriter writer, SpecModel spec, TypeModel type)
     {
-        SourceWriter writer = StartConverter(spec, type.Name);
+        var layout = new ReadingLayout(spec, type);
         string fullName = $"global::{spec.Namespace}.{type.Name}";
+        writer.Block($$"""
+            {{spec.Accessibility}} sealed partial class {{spec.Names.Context}}
+            {
+                /// <summary>Reads and writes <see cref="{{fullName}}"/> with <see cref="{{TypeNames.Reader}}"/> directly.</summary>
+                {{GeneratedCode.Attribute}}
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+                public sealed class {{type.Name}}Converter : {{TypeNames.Json}}.MediaJsonConverter<{{fullName}}>
+                {
+            """);
+        writer.Indent().Indent();
         if (type.Polymorphism is { } polymorphism)
         {
-            EmitPolymorphicConverter(spec, writer, fullName, polymorphism);
+            writer.Line($"private static readonly {TypeNames.Json}.MediaJsonPropertyNames s_discriminator = new({CSharpNames.Literal(polymorphism.PropertyJsonName)});");
+            writer.Line();
+        }
+
+        writer.Line("/// <summary>Creates the converter.</summary>");
+        writer.Line($"public {type.Name}Converter() : base(ReadValue, WriteValue) {{ }}");
+        writer.Line();
+        if (type.Polymorphism is { } subtypes)
+        {
+            EmitPolymorphicReadValue(writer, subtypes, fullName);
+            writer.Line();
+            EmitPolymorphicWriteValue(spec, writer, subtypes, fullName);
         }
         else
         {
-            EmitObjectConverter(spec, writer, type, fullName);
+            writer.Block($$"""
+                /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
+                public static {{fullName}}? ReadValue(ref {{TypeNames.Reader}} reader, {{TypeNames.ReadContext}} context) =>
+                    {{TypeNames.MediaJson}}.ReadObject<{{fullName}}, Members>(ref reader, context);
+
+                /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
+                public static void WriteValue({{TypeNames.Writer}} writer, {{fullName}} value) =>
+                    {{TypeNames.MediaJson}}.WriteObject(writer, value, value?.UnknownMembers, WriteMembers);
+                """);
         }
 
-        return EndConverter(writer);
+        writer.Line();
+        EmitWriteMembers(writer, layout, fullName);
+        writer.Line();
+        EmitMembers(spec, writer, type, layout, fullName);
+        writer.Close();
+        writer.Close();
     }
 
-    public static string EmitEnumConverter(SpecModel spec, EnumModel model)
+    private static string Names(EquatableArray<PropertyModel> properties) =>
+        string.Join(", ", properties.Select(static property => CSharpNames.Literal(property.JsonName)));
+
+    private static void EmitPolymorphicReadValue(SourceWriter writer, Polymorphism polymorphism, string fullName)
     {
-        SourceWriter writer = StartConverter(spec, model.Name);
-        string fullName = $"global::{spec.Namespace}.{model.Name}";
         writer.Block($$"""
-            /// <inheritdoc />
-            public override {{fullName}} Read(ref {{TypeNames.Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-                ReadValue(ref reader, {{TypeNames.ReadContext}}.Unlimited) ?? throw {{TypeNames.MediaJson}}.NullNotAllowed();
-
-            /// <inheritdoc />
-            public override void Write({{TypeNames.Writer}} writer, {{fullName}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-                WriteValue(writer, value);
-
-            /// <summary>Reads the value at the reader: a string, or a number's text; <see langword="null"/> for JSON null.</summary>
+            /// <summary>Reads the subtype that <c>{{CSharpNames.XmlText(polymorphism.PropertyJsonName)}}</c> names, wherever it sits in the object; <see langword="null"/> for JSON null.</summary>
             public static {{fullName}}? ReadValue(ref {{TypeNames.Reader}} reader, {{TypeNames.ReadContext}} context)
             {
-                switch (reader.TokenType)
+                if (reader.TokenType == {{TypeNames.TokenType}}.Null)
                 {
-                    case {{TypeNames.TokenType}}.Null:
-                        return null;
-                    case {{TypeNames.TokenType}}.String when !reader.ValueIsEscaped && !reader.HasValueSequence:
-                        return {{fullName}}.FromUtf8(reader.ValueSpan);
-                    case {{TypeNames.TokenType}}.String:
-                    case {{TypeNames.TokenType}}.Number:
-                        return new {{fullName}}({{TypeNames.MediaJson}}.ReadString(ref reader)!);
-                    default:
-                        throw {{TypeNames.MediaJson}}.Unexpected(ref reader, "a string");
+                    return null;
                 }
-            }
 
-            /// <summary>Writes the value as it arrived.</summary>
-            public static void WriteValue({{TypeNames.Writer}} writer, {{fullName}} value) => writer.WriteStringValue(value.Value);
+                {{TypeNames.MediaJson}}.ExpectStartObject(ref reader);
+                return {{TypeNames.MediaJson}}.PeekDiscriminator(ref reader, s_discriminator, context) switch
+                {
             """);
-        return EndConverter(writer);
-    }
-
-    public static string EmitContext(SpecModel spec)
-    {
-        SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SpecPath);
-        string options = "global::System.Text.Json.JsonSerializerOptions";
-        string metadata = "global::System.Text.Json.Serialization.Metadata";
-        writer.Block($$"""
-            /// <summary>
-            /// System.Text.Json metadata for every type of the spec, built on the generated converters: AOT- and
-            /// trim-safe, tolerant when reading (numbers where the spec says string, integers in strings, property
-            /// names in any case), and keeping members the spec does not define.
-            /// </summary>
-            {{GeneratedCode.Attribute}}
-            {{spec.Accessibility}} sealed partial class {{spec.Names.Context}} : {{TypeNames.StjSerialization}}.JsonSerializerContext, {{metadata}}.IJsonTypeInfoResolver
-            {
-                private static readonly {{options}} s_defaultOptions = new {{options}}();
-
-                /// <summary>Creates a context with its own default options.</summary>
-                public {{spec.Names.Context}}()
-                    : base(null)
-                {
-                }
-
-                /// <summary>Creates a context bound to <paramref name="options"/> (which it then resolves types for).</summary>
-                /// <param name="options">The options to bind to.</param>
-                public {{spec.Names.Context}}({{options}} options)
-                    : base(options)
-                {
-                }
-
-                /// <summary>The shared default instance.</summary>
-                public static {{spec.Names.Context}} Default { get; } = new {{spec.Names.Context}}(new {{options}}(s_defaultOptions));
-
-                /// <inheritdoc />
-                protected override {{options}}? GeneratedSerializerOptions => s_defaultOptions;
-            """);
-        writer.Indent();
-        foreach (string name in Names(spec))
-        {
-            string fullName = $"global::{spec.Namespace}.{name}";
-            writer.Line();
-            writer.Line($"private {metadata}.JsonTypeInfo<{fullName}>? _{name};");
-            writer.Line();
-            writer.Line($"/// <summary>Metadata for <see cref=\"{fullName}\"/>.</summary>");
-            writer.Line($"public {metadata}.JsonTypeInfo<{fullName}> {name} => _{name} ??= ({metadata}.JsonTypeInfo<{fullName}>)Options.GetTypeInfo(typeof({fullName}));");
-        }
-
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        writer.Line($"public override {metadata}.JsonTypeInfo? GetTypeInfo(global::System.Type type)");
-        writer.Open();
-        writer.Line("Options.TryGetTypeInfo(type, out " + metadata + ".JsonTypeInfo? typeInfo);");
-        writer.Line("return typeInfo;");
-        writer.Close();
-        writer.Line();
-        writer.Line($"{metadata}.JsonTypeInfo? {metadata}.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {options} options)");
-        writer.Open();
-        foreach (string name in Names(spec))
-        {
-            string fullName = $"global::{spec.Namespace}.{name}";
-            writer.Line($"if (type == typeof({fullName}))");
-            writer.Open();
-            writer.Line($"return {metadata}.JsonMetadataServices.CreateValueInfo<{fullName}>(options, new {TypeNames.Converter(spec, name)}());");
-            writer.Close();
-            writer.Line();
-        }
-
-        writer.Line("return null;");
-        writer.Close();
-        writer.Close();
-        return GeneratedCode.EndFile(writer);
-    }
-
-    private static System.Collections.Generic.IEnumerable<string> Names(SpecModel spec) =>
-        spec.Types.Select(static type => type.Name).Concat(spec.Enums.Select(static model => model.Name)).OrderBy(static name => name, System.StringComparer.Ordinal);
-
-    private static SourceWriter StartConverter(SpecModel spec, string typeName)
-    {
-        SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SpecPath);
-        writer.Line($"{spec.Accessibility} sealed partial class {spec.Names.Context}");
-        writer.Open();
-        writer.Line($"/// <summary>Reads and writes <see cref=\"global::{spec.Namespace}.{typeName}\"/> with <see cref=\"{TypeNames.Reader}\"/> directly.</summary>");
-        writer.Line(GeneratedCode.Attribute);
-        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        writer.Line($"public sealed class {typeName}Converter : {TypeNames.StjSerialization}.JsonConverter<global::{spec.Namespace}.{typeName}>");
-        writer.Open();
-        return writer;
-    }
-
-    private static string EndConverter(SourceWriter writer)
-    {
-        writer.Close();
-        writer.Close();
-        return GeneratedCode.EndFile(writer);
-    }
-
-    private static void EmitCommonOverrides(SourceWriter writer, string fullName) => writer.Block($$"""
-        /// <inheritdoc />
-        public override {{fullName}}? Read(ref {{TypeNames.Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            ReadValue(ref reader, {{TypeNames.ReadContext}}.Unlimited);
-
-        /// <inheritdoc />
-        public override void Write({{TypeNames.Writer}} writer, {{fullName}} value, global::System.Text.Json.JsonSerializerOptions options) =>
-            WriteValue(writer, value);
-        """);
-
-    private static void EmitPolymorphicConverter(SpecModel spec, SourceWriter writer, string fullName, Polymorphism polymorphism)
-    {
-        writer.Line($"private static readonly {TypeNames.Json}.MediaJsonPropertyNames s_discriminator = new {TypeNames.Json}.MediaJsonPropertyNames({CSharpNames.Literal(polymorphism.PropertyJsonName)});");
-        writer.Line();
-        EmitCommonOverrides(writer, fullName);
-        writer.Line();
-        writer.Line($"/// <summary>Reads the subtype that <c>{CSharpNames.XmlText(polymorphism.PropertyJsonName)}</c> names, wherever it sits in the object; <see langword=\"null\"/> for JSON null.</summary>");
-        writer.Line($"public static {fullName}? ReadValue(ref {TypeNames.Reader} reader, {TypeNames.ReadContext} context)");
-        writer.Open();
-        writer.Line($"if (reader.TokenType == {TypeNames.TokenType}.Null)");
-        writer.Open().Line("return null;").Close();
-        writer.Line();
-        writer.Line($"{TypeNames.MediaJson}.ExpectStartObject(ref reader);");
-        writer.Line($"return {TypeNames.MediaJson}.PeekDiscriminator(ref reader, s_discriminator, context) switch");
-        writer.Open();
+        writer.Indent().Indent();
         foreach (Subtype subtype in polymorphism.Subtypes)
         {
-            writer.Line($"{CSharpNames.Literal(subtype.Value)} => {TypeNames.Converter(spec, subtype.Name)}.ReadValue(ref reader, context),");
+            writer.Line($"{CSharpNames.Literal(subtype.Value)} => {subtype.Name}Converter.ReadValue(ref reader, context),");
         }
 
-        writer.Line($"_ => {TypeNames.Converter(spec, polymorphism.FallbackName)}.ReadValue(ref reader, context),");
+        writer.Line($"_ => {polymorphism.FallbackName}Converter.ReadValue(ref reader, context),");
         writer.Close("};");
         writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Writes the value through its subtype's writer.</summary>");
-        writer.Line($"public static void WriteValue({TypeNames.Writer} writer, {fullName} value)");
-        writer.Open();
-        writer.Line("switch (value)");
-        writer.Open();
+    }
+
+    private static void EmitPolymorphicWriteValue(SpecModel spec, SourceWriter writer, Polymorphism polymorphism, string fullName)
+    {
+        writer.Block($$"""
+            /// <summary>Writes the value through its subtype's writer.</summary>
+            public static void WriteValue({{TypeNames.Writer}} writer, {{fullName}} value)
+            {
+                switch (value)
+                {
+            """);
+        writer.Indent().Indent();
         foreach (string name in polymorphism.Subtypes.Select(static subtype => subtype.Name).Append(polymorphism.FallbackName))
         {
             writer.Line($"case global::{spec.Namespace}.{name} item:");
-            writer.Line($"    {TypeNames.Converter(spec, name)}.WriteValue(writer, item);");
+            writer.Line($"    {name}Converter.WriteValue(writer, item);");
             writer.Line("    break;");
         }
 
         writer.Line("default:");
-        writer.Line($"    throw new global::System.NotSupportedException($\"Cannot write {{value.GetType()}}: only the subtypes generated from the spec can be written.\");");
+        writer.Line("    throw new global::System.NotSupportedException($\"Cannot write {value.GetType()}: only the subtypes generated from the spec can be written.\");");
         writer.Close();
         writer.Close();
     }
 
-    private static void EmitObjectConverter(SpecModel spec, SourceWriter writer, TypeModel type, string fullName)
+    // Members in the spec's order: the base's (by its own writer), then this type's.
+    private static void EmitWriteMembers(SourceWriter writer, ReadingLayout layout, string fullName)
     {
-        EquatableArray<PropertyModel> properties = type.AllProperties;
-        string names = string.Join(", ", properties.Select(static property => CSharpNames.Literal(property.JsonName)));
-        writer.Line($"private static readonly {TypeNames.Json}.MediaJsonPropertyNames s_names = new {TypeNames.Json}.MediaJsonPropertyNames({names});");
-        foreach (PropertyModel property in properties)
+        writer.Line($"internal static void WriteMembers({TypeNames.Writer} writer, {fullName} value)");
+        writer.Open();
+        if (layout.Base is { } baseType)
         {
-            writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_{CSharpNames.ToLocal(property.Name).TrimStart('@')}Name = global::System.Text.Json.JsonEncodedText.Encode({CSharpNames.Literal(property.JsonName)});");
+            writer.Line($"{baseType.Name}Converter.WriteMembers(writer, value);");
         }
 
-        writer.Line();
-        EmitCommonOverrides(writer, fullName);
-        writer.Line();
-        writer.Line("/// <summary>Reads the object at the reader; <see langword=\"null\"/> for JSON null.</summary>");
-        writer.Line($"public static {fullName}? ReadValue(ref {TypeNames.Reader} reader, {TypeNames.ReadContext} context)");
-        writer.Open();
-        writer.Line($"if (reader.TokenType == {TypeNames.TokenType}.Null)");
-        writer.Open().Line("return null;").Close();
-        writer.Line();
-        writer.Line($"{TypeNames.MediaJson}.ExpectStartObject(ref reader);");
-        foreach (PropertyModel property in properties)
+        foreach (PropertyModel property in layout.Own)
         {
-            writer.Line($"{TypeNames.Of(property.Type, spec.Namespace)}? {Local(property)} = null;");
+            string name = $"Members.Names.Encoded(Members.{MemberConstant(property)})";
+            if (property.IsRequired)
+            {
+                writer.Line($"writer.WritePropertyName({name});");
+                writer.Line(WriteStatement(property.Type, "writer", $"value.{property.Name}", 0));
+                continue;
+            }
+
+            string call = property.Type.Kind switch
+            {
+                ValueKind.Object => $"WriteMember(writer, {name}, value.{property.Name}, {property.Type.Name}Converter.WriteValue);",
+                ValueKind.Array => $"WriteList(writer, {name}, value.{property.Name}, {ItemWriter(property.Type.Element!, 1)});",
+                ValueKind.Map => $"WriteMap(writer, {name}, value.{property.Name}, {ItemWriter(property.Type.Element!, 1)});",
+                _ => $"WriteMember(writer, {name}, value.{property.Name});",
+            };
+            writer.Line($"{TypeNames.MediaJson}.{call}");
         }
 
-        writer.Line($"global::System.Collections.Generic.List<{TypeNames.Json}.JsonMember>? unknownMembers = null;");
-        writer.Line("string? property = null;");
-        writer.Line("try");
-        writer.Open();
-        writer.Line($"while ({TypeNames.MediaJson}.Advance(ref reader) != {TypeNames.TokenType}.EndObject)");
-        writer.Open();
-        writer.Line("int index = MatchProperty(ref reader);");
-        writer.Line("if (index < 0)");
-        writer.Open();
-        writer.Line("property = null;");
-        writer.Line($"{TypeNames.MediaJson}.ReadUnknownMember(ref reader, context, ref unknownMembers);");
-        writer.Line("continue;");
         writer.Close();
-        writer.Line();
-        writer.Line($"{TypeNames.MediaJson}.Advance(ref reader);");
-        writer.Line("switch (index)");
+    }
+
+    private static void EmitMembers(SpecModel spec, SourceWriter writer, TypeModel type, ReadingLayout layout, string fullName)
+    {
+        writer.Line(type.IsAbstract
+            ? $"internal struct Members : {TypeNames.Json}.IMediaJsonMembers"
+            : $"internal struct Members : {TypeNames.Json}.IMediaJsonObject<{fullName}>");
         writer.Open();
-        for (int i = 0; i < properties.Count; i++)
+        if (layout.Own.Count > 0)
         {
-            PropertyModel property = properties[i];
-            writer.Line($"case {CSharpNames.Number(i)}:");
-            writer.Line($"    property = {CSharpNames.Literal(property.JsonName)};");
-            string read = ReadExpression(spec, property.Type, "reader", "context", 0);
+            // Each member's index in Names, by name: a few to a line.
+            writer.Wrapped("internal const int ", layout.Own.Select((property, i) => $"{MemberConstant(property)} = {CSharpNames.Number(layout.FirstOwnIndex + i)}"), ", ", ";");
+            writer.Line();
+        }
+
+        if (layout.Base is { } baseType)
+        {
+            writer.Line($"internal {baseType.Name}Converter.Members Base;");
+        }
+
+        foreach (PropertyModel property in layout.Own)
+        {
+            writer.Line($"internal {TypeNames.Of(property.Type, spec.Namespace)}? {Field(property)};");
+        }
+
+        writer.Line();
+        writer.Line($"public static {TypeNames.Json}.MediaJsonPropertyNames Names {{ get; }} = new({Names(type.AllProperties)});");
+        writer.Line();
+        EmitMatchExact(writer, layout);
+        writer.Line();
+        EmitReadMember(spec, writer, layout);
+        if (!type.IsAbstract)
+        {
+            writer.Line();
+            EmitCreate(writer, layout, fullName);
+        }
+
+        writer.Close();
+    }
+
+    // Required members are checked in the spec's order, so the first one missing is the one reported.
+    private static void EmitCreate(SourceWriter writer, ReadingLayout layout, string fullName)
+    {
+        writer.Line($"public readonly {fullName} Create({TypeNames.Json}.JsonMembers? unknownMembers) => new()");
+        writer.Open();
+        foreach ((PropertyModel property, string path) in layout.Paths(string.Empty))
+        {
             writer.Line(property.IsRequired
-                ? $"    {Local(property)} = {read} ?? throw {TypeNames.MediaJson}.NullNotAllowed();"
-                : $"    {Local(property)} = {read};");
+                ? $"{property.Name} = {path} ?? throw {TypeNames.MediaJson}.MissingRequired({CSharpNames.Literal(property.JsonName)}),"
+                : $"{property.Name} = {path},");
+        }
+
+        writer.Line("UnknownMembers = unknownMembers,");
+        writer.Close("};");
+    }
+
+    // Exact names compare as constants the JIT unrolls; other spellings go through the name table (MediaJson.ReadObject).
+    private static void EmitMatchExact(SourceWriter writer, ReadingLayout layout)
+    {
+        string otherwise = layout.Base is { } baseType ? $"{baseType.Name}Converter.Members.MatchExact(name)" : "-1";
+        if (layout.Own.Count == 0)
+        {
+            writer.Line($"public static int MatchExact(global::System.ReadOnlySpan<byte> name) => {otherwise};");
+            return;
+        }
+
+        writer.Line("public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch");
+        writer.Open();
+        foreach (PropertyModel property in layout.Own
+            .OrderBy(static property => System.Text.Encoding.UTF8.GetByteCount(property.JsonName))
+            .ThenBy(static property => property.JsonName, System.StringComparer.Ordinal))
+        {
+            string length = CSharpNames.Number(System.Text.Encoding.UTF8.GetByteCount(property.JsonName));
+            writer.Line($"{length} when global::System.MemoryExtensions.SequenceEqual(name, {CSharpNames.Utf8Literal(property.JsonName)}) => {MemberConstant(property)},");
+        }
+
+        writer.Line($"_ => {otherwise},");
+        writer.Close("};");
+    }
+
+    private static void EmitReadMember(SpecModel spec, SourceWriter writer, ReadingLayout layout)
+    {
+        writer.Line($"public void ReadMember(int member, ref {TypeNames.Reader} reader, {TypeNames.ReadContext} context)");
+        writer.Open();
+        if (layout.Own.Count == 0)
+        {
+            if (layout.Base is not null)
+            {
+                writer.Line("Base.ReadMember(member, ref reader, context);");
+            }
+
+            writer.Close();
+            return;
+        }
+
+        writer.Line("switch (member)");
+        writer.Open();
+        foreach (PropertyModel property in layout.Own)
+        {
+            string read = ReadExpression(spec, property.Type, "reader", "context", 0);
+            writer.Line($"case {MemberConstant(property)}:");
+            writer.Line(property.IsRequired
+                ? $"    {Field(property)} = {read} ?? throw {TypeNames.MediaJson}.NullNotAllowed();"
+                : $"    {Field(property)} = {read};");
+            writer.Line("    break;");
+        }
+
+        if (layout.Base is not null)
+        {
+            writer.Line("default:");
+            writer.Line("    Base.ReadMember(member, ref reader, context);");
             writer.Line("    break;");
         }
 
         writer.Close();
         writer.Close();
-        writer.Close();
-        writer.Line($"catch ({TypeNames.Json}.MediaJsonException exception) when (property is not null)");
-        writer.Open();
-        writer.Line("throw exception.InProperty(property);");
-        writer.Close();
-        foreach (PropertyModel property in properties.Where(static property => property.IsRequired))
-        {
-            writer.Line();
-            writer.Line($"if ({Local(property)} is null)");
-            writer.Open();
-            writer.Line($"throw {TypeNames.MediaJson}.MissingRequired({CSharpNames.Literal(property.JsonName)});");
-            writer.Close();
-        }
-
-        writer.Line();
-        writer.Line($"return new {fullName}");
-        writer.Open();
-        foreach (PropertyModel property in properties)
-        {
-            string value = property.IsRequired && property.Type.IsValueType ? Local(property) + ".Value" : Local(property);
-            writer.Line($"{property.Name} = {value},");
-        }
-
-        writer.Line($"UnknownMembers = {TypeNames.Json}.JsonMembers.From(unknownMembers),");
-        writer.Close("};");
-        writer.Close();
-        writer.Line();
-        EmitMatchProperty(writer, properties);
-        writer.Line();
-        writer.Line("/// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>");
-        writer.Line($"public static void WriteValue({TypeNames.Writer} writer, {fullName} value)");
-        writer.Open();
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-        writer.Line("writer.WriteStartObject();");
-        foreach (PropertyModel property in properties)
-        {
-            string local = Local(property);
-            if (property.IsRequired)
-            {
-                writer.Line($"writer.WritePropertyName(s_{CSharpNames.ToLocal(property.Name).TrimStart('@')}Name);");
-                writer.Line(WriteStatement(spec, property.Type, "writer", $"value.{property.Name}", 0));
-            }
-            else
-            {
-                writer.Line($"if (value.{property.Name} is {{ }} {local})");
-                writer.Open();
-                writer.Line($"writer.WritePropertyName(s_{CSharpNames.ToLocal(property.Name).TrimStart('@')}Name);");
-                writer.Line(WriteStatement(spec, property.Type, "writer", local, 0));
-                writer.Close();
-                writer.Line();
-            }
-        }
-
-        writer.Line("value.UnknownMembers?.WriteTo(writer);");
-        writer.Line("writer.WriteEndObject();");
-        writer.Close();
     }
 
-    // Exact names compare as constants the JIT unrolls; escaped names and other cases go through the name table.
-    private static void EmitMatchProperty(SourceWriter writer, EquatableArray<PropertyModel> properties)
-    {
-        writer.Line();
-        writer.Line("private static int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)");
-        writer.Open();
-        if (properties.Count > 0)
-        {
-            writer.Line("if (!reader.ValueIsEscaped && !reader.HasValueSequence)");
-            writer.Open();
-            writer.Line("global::System.ReadOnlySpan<byte> name = reader.ValueSpan;");
-            writer.Line("int index = name.Length switch");
-            writer.Open();
-            foreach ((PropertyModel property, int index) in properties.Select(static (property, index) => (property, index))
-                .OrderBy(static item => System.Text.Encoding.UTF8.GetByteCount(item.property.JsonName))
-                .ThenBy(static item => item.property.JsonName, System.StringComparer.Ordinal))
-            {
-                string length = CSharpNames.Number(System.Text.Encoding.UTF8.GetByteCount(property.JsonName));
-                writer.Line($"{length} when global::System.MemoryExtensions.SequenceEqual(name, {CSharpNames.Utf8Literal(property.JsonName)}) => {CSharpNames.Number(index)},");
-            }
+    // A member's index, named like it: never like the struct or its other PascalCase members.
+    private static string MemberConstant(PropertyModel property) => property.Name is "Members" or "Base" or "Names" or "MatchExact" or "ReadMember"
+        ? property.Name + "Member"
+        : property.Name;
 
-            writer.Line("_ => -1,");
-            writer.Close("};");
-            writer.Line("if (index >= 0)");
-            writer.Open().Line("return index;").Close();
-            writer.Close();
-            writer.Line();
-        }
-
-        writer.Line("return s_names.Match(ref reader);");
-        writer.Close();
-    }
-
-    private static string Local(PropertyModel property) => CSharpNames.ToLocal(property.Name) is var local && local is "reader" or "context" or "property" or "index" or "unknownMembers" or "value" or "writer" or "exception"
-        ? local + "Value"
-        : local;
+    // The struct's field for a member, camelCase: never the name of the struct's PascalCase members or of a parameter.
+    private static string Field(PropertyModel property) =>
+        CSharpNames.ToLocal(property.Name) is var local && (local is "reader" or "context" or "member" or "unknownMembers" || local == MemberConstant(property))
+            ? local + "Value"
+            : local;
 
     /// <summary>An expression reading the value at the reader as <c>T?</c>.</summary>
     private static string ReadExpression(SpecModel spec, TypeRef type, string reader, string context, int depth) => type.Kind switch
@@ -369,8 +289,11 @@ internal static class JsonEmitter
         ValueKind.Double => $"{TypeNames.MediaJson}.ReadDouble(ref {reader})",
         ValueKind.Boolean => $"{TypeNames.MediaJson}.ReadBoolean(ref {reader})",
         ValueKind.DateTimeOffset => $"{TypeNames.MediaJson}.ReadDateTimeOffset(ref {reader})",
-        ValueKind.Object or ValueKind.Enum => $"{TypeNames.Converter(spec, type.Name!)}.ReadValue(ref {reader}, {context})",
+        ValueKind.Object => $"{type.Name}Converter.ReadValue(ref {reader}, {context})",
+        ValueKind.Enum => $"{TypeNames.MediaJson}.ReadEnum<global::{spec.Namespace}.{type.Name}>(ref {reader})",
         ValueKind.Json => $"{TypeNames.MediaJson}.ReadRawJsonValue(ref {reader}, {context})",
+        _ when type.Element!.Kind == ValueKind.Object =>
+            $"{TypeNames.MediaJson}.{(type.Kind == ValueKind.Array ? "ReadObjectList" : "ReadObjectMap")}(ref {reader}, {context}, {type.Element.Name}Converter.ReadValue)",
         _ => $"{TypeNames.MediaJson}.{(type.Kind == ValueKind.Array ? "ReadList" : "ReadMap")}<{TypeNames.Of(type.Element!, spec.Namespace)}>(ref {reader}, {context}, {ItemReader(spec, type.Element!, depth + 1)})",
     };
 
@@ -382,21 +305,75 @@ internal static class JsonEmitter
     }
 
     /// <summary>A statement writing a non-null value.</summary>
-    private static string WriteStatement(SpecModel spec, TypeRef type, string writer, string value, int depth) => type.Kind switch
+    private static string WriteStatement(TypeRef type, string writer, string value, int depth) => type.Kind switch
     {
         ValueKind.String or ValueKind.DateTimeOffset => $"{writer}.WriteStringValue({value});",
         ValueKind.Int32 or ValueKind.Int64 => $"{writer}.WriteNumberValue({value});",
         ValueKind.Double => $"{TypeNames.MediaJson}.WriteDouble({writer}, {value});",
         ValueKind.Boolean => $"{writer}.WriteBooleanValue({value});",
-        ValueKind.Object or ValueKind.Enum => $"{TypeNames.Converter(spec, type.Name!)}.WriteValue({writer}, {value});",
+        ValueKind.Object => $"{type.Name}Converter.WriteValue({writer}, {value});",
+        ValueKind.Enum => $"{writer}.WriteStringValue({value}.Value);",
         ValueKind.Json => $"{TypeNames.MediaJson}.WriteRawJsonValue({writer}, {value});",
-        _ => $"{TypeNames.MediaJson}.{(type.Kind == ValueKind.Array ? "WriteList" : "WriteMap")}<{TypeNames.Of(type.Element!, spec.Namespace)}>({writer}, {value}, {ItemWriter(spec, type.Element!, depth + 1)});",
+        _ => $"{TypeNames.MediaJson}.{(type.Kind == ValueKind.Array ? "WriteList" : "WriteMap")}({writer}, {value}, {ItemWriter(type.Element!, depth + 1)});",
     };
 
-    private static string ItemWriter(SpecModel spec, TypeRef element, int depth)
+    private static string ItemWriter(TypeRef element, int depth)
     {
+        if (element.Kind == ValueKind.Object)
+        {
+            return $"{element.Name}Converter.WriteValue";
+        }
+
         string writer = "itemWriter" + CSharpNames.Number(depth);
         string item = "item" + CSharpNames.Number(depth);
-        return $"static ({writer}, {item}) => {{ {WriteStatement(spec, element, writer, item, depth)} }}";
+        return $"static ({writer}, {item}) => {WriteStatement(element, writer, item, depth).TrimEnd(';')}";
+    }
+
+    /// <summary>
+    /// How a type's members are read: by its base's <c>Members</c> for the inherited ones when the base's members
+    /// are exactly the first of its own (as allOf gives them), and by its own struct for the rest.
+    /// </summary>
+    private sealed class ReadingLayout
+    {
+        private readonly SpecModel _spec;
+
+        public ReadingLayout(SpecModel spec, TypeModel type)
+        {
+            _spec = spec;
+            Base = type.BaseName is { } baseName && spec.Types.FirstOrDefault(candidate => candidate.Name == baseName) is { } found && StartsWith(type.AllProperties, found.AllProperties)
+                ? found
+                : null;
+            FirstOwnIndex = Base?.AllProperties.Count ?? 0;
+            Own = type.AllProperties.Skip(FirstOwnIndex).ToList();
+        }
+
+        /// <summary>The base whose struct reads the inherited members, if any.</summary>
+        public TypeModel? Base { get; }
+
+        /// <summary>The members this type's struct reads itself.</summary>
+        public IReadOnlyList<PropertyModel> Own { get; }
+
+        /// <summary>The index of the first of <see cref="Own"/> among all the type's members.</summary>
+        public int FirstOwnIndex { get; }
+
+        /// <summary>Every member with the expression of its value inside the struct (<paramref name="prefix"/> for a base's).</summary>
+        public IEnumerable<(PropertyModel Property, string Path)> Paths(string prefix)
+        {
+            if (Base is not null)
+            {
+                foreach ((PropertyModel, string) inherited in new ReadingLayout(_spec, Base).Paths(prefix + "Base."))
+                {
+                    yield return inherited;
+                }
+            }
+
+            foreach (PropertyModel property in Own)
+            {
+                yield return (property, prefix + Field(property));
+            }
+        }
+
+        private static bool StartsWith(EquatableArray<PropertyModel> all, EquatableArray<PropertyModel> prefix) =>
+            prefix.Count <= all.Count && prefix.Select(static (property, index) => (property, index)).All(item => Equals(all[item.index], item.property));
     }
 }

@@ -1,21 +1,33 @@
+using System.Linq;
 using MediaEvents.Generators.Model;
 
 namespace MediaEvents.Generators.Emitting;
 
-/// <summary>Emits one data type: a record with init-only properties, XML docs from the spec.</summary>
+/// <summary>
+/// Emits one data type's file: a record with init-only properties and XML docs from the spec, then its converter
+/// (<see cref="JsonEmitter"/>).
+/// </summary>
 internal static class TypeEmitter
 {
     public static string Emit(SpecModel spec, TypeModel type)
     {
         SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SpecPath);
         writer.Summary(type.Description, $"The <c>{CSharpNames.XmlText(type.DefinitionName ?? type.Name)}</c> definition of the spec.");
-        if (type.DiscriminatorValue is not null)
+        string? remarks = type.DiscriminatorValue is not null
+            ? $"Read from objects whose discriminator is <c>{CSharpNames.XmlText(type.DiscriminatorValue)}</c>."
+            : type.Polymorphism is { } polymorphism
+                ? $"The <c>{CSharpNames.XmlText(polymorphism.PropertyJsonName)}</c> member chooses the subtype, wherever it appears in the object; a value the spec does not list gives <see cref=\"{polymorphism.FallbackName}\"/>."
+                : null;
+
+        // Said once for the type rather than on each member.
+        if (type.OwnProperties.Any(static property => !property.IsRequired))
         {
-            writer.Line($"/// <remarks>Read from objects whose discriminator is <c>{CSharpNames.XmlText(type.DiscriminatorValue)}</c>.</remarks>");
+            remarks = (remarks is null ? string.Empty : remarks + " ") + "A member is <see langword=\"null\"/> when the service did not send it.";
         }
-        else if (type.Polymorphism is { } polymorphism)
+
+        if (remarks is not null)
         {
-            writer.Line($"/// <remarks>The <c>{CSharpNames.XmlText(polymorphism.PropertyJsonName)}</c> member chooses the subtype, wherever it appears in the object; a value the spec does not list gives <see cref=\"{polymorphism.FallbackName}\"/>.</remarks>");
+            writer.Line($"/// <remarks>{remarks}</remarks>");
         }
 
         writer.Line(GeneratedCode.Attribute);
@@ -38,10 +50,6 @@ internal static class TypeEmitter
             {
                 writer.Line("/// <remarks>Required by the spec: an object without it fails to read.</remarks>");
             }
-            else
-            {
-                writer.Line("/// <remarks><see langword=\"null\"/> when the service did not send it.</remarks>");
-            }
 
             string typeName = TypeNames.Of(property.Type, spec.Namespace);
             writer.Line(property.IsRequired
@@ -61,6 +69,10 @@ internal static class TypeEmitter
         }
 
         writer.Close();
+
+        // The converter shares the file: one header and namespace for a type and its converter.
+        writer.Line();
+        JsonEmitter.WriteConverter(writer, spec, type);
         return GeneratedCode.EndFile(writer);
     }
 }

@@ -182,10 +182,9 @@ internal static class VisitorEmitter
             writer.Open();
             writer.Line("switch (type.Ordinal)");
             writer.Open();
-            for (int i = 0; i < spec.Events.Count; i++)
+            foreach (EventModel model in spec.Events)
             {
-                EventModel model = spec.Events[i];
-                writer.Line($"case {CSharpNames.Number(i)}:");
+                writer.Line($"case EventOrdinal.{OrdinalName(model)}:");
                 writer.Line($"    visitor.Visit{model.Name}(({runtime}.MediaEvent<global::{spec.Namespace}.{model.DataTypeName}>)mediaEvent);");
                 writer.Line("    return;");
             }
@@ -200,7 +199,24 @@ internal static class VisitorEmitter
         writer.Line();
         writer.Line($"private static {runtime}.MediaEventReader ReaderFor({runtime}.MediaEventReaderOptions? options) =>");
         writer.Line("    options is null ? s_defaultReader : CreateReader(options);");
+        if (spec.Events.Count > 0)
+        {
+            writer.Line();
+            writer.Line($"// Each event type's position in {spec.Names.Catalog}.Catalog.");
+            writer.Line("private static class EventOrdinal");
+            writer.Open();
+            for (int i = 0; i < spec.Events.Count; i++)
+            {
+                writer.Line($"public const int {OrdinalName(spec.Events[i])} = {CSharpNames.Number(i)};");
+            }
+
+            writer.Close();
+        }
+
         writer.Close();
         return GeneratedCode.EndFile(writer);
     }
+
+    // A constant may not be named like the class that holds it.
+    private static string OrdinalName(EventModel model) => model.Name == "EventOrdinal" ? "EventOrdinalEvent" : model.Name;
 }

@@ -206,64 +206,14 @@ public static partial class MediaJson
     public static ValueList<T>? ReadList<T>(ref Utf8JsonReader reader, MediaJsonReadContext context, MediaJsonValueReader<T> readItem)
     {
         ArgumentNullException.ThrowIfNull(readItem);
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw Unexpected(ref reader, "an array");
-        }
-
-        var items = new SmallBuilder<T>();
-        while (Advance(ref reader) != JsonTokenType.EndArray)
-        {
-            try
-            {
-                items.Add(readItem(ref reader, context));
-            }
-            catch (MediaJsonException exception)
-            {
-                throw exception.AtIndex(items.Count);
-            }
-        }
-
-        return new ValueList<T>(items.ToArray(), owned: true);
+        return ReadList<T, ItemReader<T>>(ref reader, context, new ItemReader<T>(readItem));
     }
 
     /// <summary>Reads a JSON object of values into a <see cref="ValueMap{TValue}"/>; <see langword="null"/> for JSON null.</summary>
     public static ValueMap<TValue>? ReadMap<TValue>(ref Utf8JsonReader reader, MediaJsonReadContext context, MediaJsonValueReader<TValue> readValue)
     {
         ArgumentNullException.ThrowIfNull(readValue);
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw Unexpected(ref reader, "an object");
-        }
-
-        var entries = new SmallBuilder<KeyValuePair<string, TValue>>();
-        while (Advance(ref reader) != JsonTokenType.EndObject)
-        {
-            string name = context.Strings is { } strings && !reader.ValueIsEscaped && !reader.HasValueSequence
-                ? strings.GetString(reader.ValueSpan)
-                : GetString(ref reader);
-            Advance(ref reader);
-            try
-            {
-                entries.Add(new KeyValuePair<string, TValue>(name, readValue(ref reader, context)));
-            }
-            catch (MediaJsonException exception)
-            {
-                throw exception.InProperty(name);
-            }
-        }
-
-        return ValueMap<TValue>.FromOwned(entries.ToArray());
+        return ReadMap<TValue, ItemReader<TValue>>(ref reader, context, new ItemReader<TValue>(readValue));
     }
 
     /// <summary>

@@ -12,7 +12,9 @@ namespace MediaEvents.Json;
 public sealed class MediaJsonPropertyNames
 {
     private const int StackBufferSize = 256;
+    private readonly string[] _strings;
     private readonly byte[][] _names;
+    private readonly JsonEncodedText[] _encoded;
 
     // The indexes of the names of each length: an exact match compares only names of the right length.
     private readonly int[][] _byLength;
@@ -21,7 +23,9 @@ public sealed class MediaJsonPropertyNames
     public MediaJsonPropertyNames(params string[] names)
     {
         ArgumentNullException.ThrowIfNull(names);
+        _strings = (string[])names.Clone();
         _names = Array.ConvertAll(names, static name => Encoding.UTF8.GetBytes(name));
+        _encoded = Array.ConvertAll(names, static name => JsonEncodedText.Encode(name));
         int longest = 0;
         foreach (byte[] name in _names)
         {
@@ -36,6 +40,12 @@ public sealed class MediaJsonPropertyNames
 
         _byLength = Array.ConvertAll(byLength, static indexes => indexes?.ToArray() ?? Array.Empty<int>());
     }
+
+    /// <summary>The name at <paramref name="index"/>, as the spec spells it.</summary>
+    public string NameAt(int index) => _strings[index];
+
+    /// <summary>The name at <paramref name="index"/>, encoded for a writer.</summary>
+    public JsonEncodedText Encoded(int index) => _encoded[index];
 
     /// <summary>The index of the property name the reader is on, or -1 when the name is not one of these.</summary>
     public int Match(ref Utf8JsonReader reader)

@@ -1,0 +1,59 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace MediaEvents.Json;
+
+/// <summary>
+/// The System.Text.Json converter of a generated type, built on the type's generated reader and writer (the ones the
+/// event catalogue reads and writes with): one class for every type instead of the same two overrides in each.
+/// </summary>
+/// <typeparam name="T">The generated type.</typeparam>
+public abstract class MediaJsonConverter<T> : JsonConverter<T>, IMediaJsonTypeInfoSource
+    where T : class
+{
+    private readonly MediaJsonValueReader<T?> _read;
+    private readonly MediaJsonValueWriter<T> _write;
+
+    /// <summary>Creates the converter from the type's reader and writer.</summary>
+    protected MediaJsonConverter(MediaJsonValueReader<T?> read, MediaJsonValueWriter<T> write)
+    {
+        _read = read ?? throw new ArgumentNullException(nameof(read));
+        _write = write ?? throw new ArgumentNullException(nameof(write));
+    }
+
+    /// <inheritdoc />
+    public sealed override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        _read(ref reader, MediaJsonReadContext.Unlimited);
+
+    /// <inheritdoc />
+    public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);
+
+    JsonTypeInfo IMediaJsonTypeInfoSource.CreateTypeInfo(JsonSerializerOptions options) => JsonMetadataServices.CreateValueInfo<T>(options, this);
+}
+
+/// <summary>The System.Text.Json converter of a generated extensible enum: a string, or a number's text.</summary>
+/// <typeparam name="T">The enum type.</typeparam>
+public sealed class MediaJsonEnumConverter<T> : JsonConverter<T>, IMediaJsonTypeInfoSource
+    where T : struct, IMediaJsonEnum<T>
+{
+    /// <inheritdoc />
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        MediaJson.ReadEnum<T>(ref reader) ?? throw MediaJson.NullNotAllowed();
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Value);
+    }
+
+    JsonTypeInfo IMediaJsonTypeInfoSource.CreateTypeInfo(JsonSerializerOptions options) => JsonMetadataServices.CreateValueInfo<T>(options, this);
+}
+
+/// <summary>A converter that makes the metadata of its type without reflection.</summary>
+internal interface IMediaJsonTypeInfoSource
+{
+    JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options);
+}
