@@ -69,7 +69,7 @@ public static class CompileCost
     {
         CSharpCompilation compilation = CSharpCompilation.Create(
             "Consumer",
-            files.Select(static file => CSharpSyntaxTree.ParseText(file.Source, parseOptions, file.Name)),
+            files.Select(file => CSharpSyntaxTree.ParseText(file.Source, parseOptions, file.Name)),
             Net80.References.All.Append(MetadataReference.CreateFromFile(typeof(MediaEvent).Assembly.Location)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Debug));
         using var peStream = new MemoryStream();

@@ -17,6 +17,11 @@ namespace MediaEvents.Generators.Emitting;
 /// </remarks>
 internal static class JsonEmitter
 {
+    // The runtime's member loop calls these once a member: inlined there, they cost what the loop did when it was generated.
+    private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+
+    private const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
     /// <summary>Writes the converter of <paramref name="type"/>, nested in the context, into the type's file.</summary>
     public static void WriteConverter(SourceWriter writer, SpecModel spec, TypeModel type)
     {
@@ -52,7 +57,7 @@ internal static class JsonEmitter
             writer.Block($$"""
                 /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
                 public static {{fullName}}? ReadValue(ref {{TypeNames.Reader}} reader, {{TypeNames.ReadContext}} context) =>
-                    {{TypeNames.MediaJson}}.ReadObject<{{fullName}}, Members>(ref reader, context);
+                    ({{fullName}}?){{TypeNames.MediaJson}}.ReadObject<Members>(ref reader, context);
 
                 /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
                 public static void WriteValue({{TypeNames.Writer}} writer, {{fullName}} value) =>
@@ -157,7 +162,7 @@ internal static class JsonEmitter
     {
         writer.Line(type.IsAbstract
             ? $"internal struct Members : {TypeNames.Json}.IMediaJsonMembers"
-            : $"internal struct Members : {TypeNames.Json}.IMediaJsonObject<{fullName}>");
+            : $"internal struct Members : {TypeNames.Json}.IMediaJsonObject");
         writer.Open();
         if (layout.Own.Count > 0)
         {
@@ -179,7 +184,7 @@ internal static class JsonEmitter
         writer.Line();
         writer.Line($"public static {TypeNames.Json}.MediaJsonPropertyNames Names {{ get; }} = new({Names(type.AllProperties)});");
         writer.Line();
-        EmitMatchExact(writer, layout);
+        EmitMatchExact(writer, type, layout);
         writer.Line();
         EmitReadMember(spec, writer, layout);
         if (!type.IsAbstract)
@@ -194,7 +199,8 @@ internal static class JsonEmitter
     // Required members are checked in the spec's order, so the first one missing is the one reported.
     private static void EmitCreate(SourceWriter writer, ReadingLayout layout, string fullName)
     {
-        writer.Line($"public readonly {fullName} Create({TypeNames.Json}.JsonMembers? unknownMembers) => new()");
+        writer.Line(AggressiveInlining);
+        writer.Line($"public readonly object Create({TypeNames.Json}.JsonMembers? unknownMembers) => new {fullName}");
         writer.Open();
         foreach ((PropertyModel property, string path) in layout.Paths(string.Empty))
         {
@@ -208,16 +214,40 @@ internal static class JsonEmitter
     }
 
     // Exact names compare as constants the JIT unrolls; other spellings go through the name table (MediaJson.ReadObject).
-    private static void EmitMatchExact(SourceWriter writer, ReadingLayout layout)
+    // MatchExact is one call a member, not inlined into the loop (which then runs slower); inside it, each type's own
+    // names (MatchOwn, for a type with derived types) are inlined, so an inherited name costs no second call.
+    private static void EmitMatchExact(SourceWriter writer, TypeModel type, ReadingLayout layout)
     {
-        string otherwise = layout.Base is { } baseType ? $"{baseType.Name}Converter.Members.MatchExact(name)" : "-1";
-        if (layout.Own.Count == 0)
+        List<string> ancestors = layout.Ancestors().Select(static ancestor => $"{ancestor.Name}Converter.Members.MatchOwn(name)").ToList();
+        string inherited = ancestors.Count switch
         {
-            writer.Line($"public static int MatchExact(global::System.ReadOnlySpan<byte> name) => {otherwise};");
+            0 => "-1",
+            1 => ancestors[0],
+            _ => "global::System.Math.Max(" + string.Join(", ", ancestors) + ")",
+        };
+        if (type.HasDerivedTypes)
+        {
+            writer.Line(NoInlining);
+            writer.Line($"public static int MatchExact(global::System.ReadOnlySpan<byte> name) => {(ancestors.Count == 0 ? "MatchOwn(name)" : $"global::System.Math.Max(MatchOwn(name), {inherited})")};");
+            writer.Line();
+            writer.Line(AggressiveInlining);
+            EmitNameSwitch(writer, "internal static int MatchOwn", layout, "-1");
             return;
         }
 
-        writer.Line("public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch");
+        writer.Line(NoInlining);
+        EmitNameSwitch(writer, "public static int MatchExact", layout, inherited);
+    }
+
+    private static void EmitNameSwitch(SourceWriter writer, string declaration, ReadingLayout layout, string otherwise)
+    {
+        if (layout.Own.Count == 0)
+        {
+            writer.Line($"{declaration}(global::System.ReadOnlySpan<byte> name) => {otherwise};");
+            return;
+        }
+
+        writer.Line($"{declaration}(global::System.ReadOnlySpan<byte> name) => name.Length switch");
         writer.Open();
         foreach (PropertyModel property in layout.Own
             .OrderBy(static property => System.Text.Encoding.UTF8.GetByteCount(property.JsonName))
@@ -233,6 +263,7 @@ internal static class JsonEmitter
 
     private static void EmitReadMember(SpecModel spec, SourceWriter writer, ReadingLayout layout)
     {
+        writer.Line(AggressiveInlining);
         writer.Line($"public void ReadMember(int member, ref {TypeNames.Reader} reader, {TypeNames.ReadContext} context)");
         writer.Open();
         if (layout.Own.Count == 0)
@@ -355,6 +386,15 @@ internal static class JsonEmitter
 
         /// <summary>The index of the first of <see cref="Own"/> among all the type's members.</summary>
         public int FirstOwnIndex { get; }
+
+        /// <summary>The bases whose structs read inherited members, nearest first.</summary>
+        public IEnumerable<TypeModel> Ancestors()
+        {
+            for (ReadingLayout? level = this; level.Base is not null; level = new ReadingLayout(_spec, level.Base))
+            {
+                yield return level.Base;
+            }
+        }
 
         /// <summary>Every member with the expression of its value inside the struct (<paramref name="prefix"/> for a base's).</summary>
         public IEnumerable<(PropertyModel Property, string Path)> Paths(string prefix)

@@ -21,11 +21,9 @@ public interface IMediaJsonMembers
 }
 
 /// <summary>The members of a generated type that is not abstract: the object is made from them once they are read.</summary>
-/// <typeparam name="T">The generated type.</typeparam>
-public interface IMediaJsonObject<out T> : IMediaJsonMembers
-    where T : class
+public interface IMediaJsonObject : IMediaJsonMembers
 {
     /// <summary>The object, from the members read and those the spec does not define.</summary>
     /// <exception cref="MediaJsonException">A member the spec requires is missing.</exception>
-    T Create(JsonMembers? unknownMembers);
+    object Create(JsonMembers? unknownMembers);
 }

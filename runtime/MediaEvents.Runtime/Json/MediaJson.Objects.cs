@@ -8,32 +8,28 @@ namespace MediaEvents.Json;
 // What every generated object reader and writer shares: the member loop, and writing a member that may be absent.
 public static partial class MediaJson
 {
-    /// <summary>Reads the object at the reader (see <see cref="ReadObject{TMembers}"/>); <see langword="null"/> for JSON null.</summary>
-    /// <exception cref="MediaJsonException">The value is not an object, a member's value cannot be read, or a required member is missing.</exception>
-    public static T? ReadObject<T, TMembers>(ref Utf8JsonReader reader, MediaJsonReadContext context)
-        where T : class
-        where TMembers : struct, IMediaJsonObject<T>
-    {
-        var members = new TMembers();
-        return ReadObject(ref reader, context, ref members, out JsonMembers? unknownMembers) ? members.Create(unknownMembers) : null;
-    }
-
     /// <summary>
-    /// Reads the object at the reader into <paramref name="members"/>: each member the spec defines (matched exactly,
-    /// then ignoring ASCII case) by its own reader, every other member kept in <paramref name="unknownMembers"/>.
-    /// A member that fails names its path. Returns <see langword="false"/> for JSON null.
+    /// Reads the object at the reader: each member the spec defines (matched exactly, then ignoring ASCII case) by its
+    /// own reader in <typeparamref name="TMembers"/>, every other member kept as it arrived; then makes the object.
+    /// A member that fails names its path. <see langword="null"/> for JSON null.
     /// </summary>
-    /// <exception cref="MediaJsonException">The value is not an object, or a member's value cannot be read.</exception>
-    public static bool ReadObject<TMembers>(ref Utf8JsonReader reader, MediaJsonReadContext context, ref TMembers members, out JsonMembers? unknownMembers)
-        where TMembers : struct, IMediaJsonMembers
+    /// <exception cref="MediaJsonException">The value is not an object, a member's value cannot be read, or a required member is missing.</exception>
+    /// <remarks>
+    /// Generic over the members alone, not the object's type: a method generic over a class is shared by every
+    /// class, and shared code gets no profile for the JIT's optimizations; the caller casts the result.
+    /// </remarks>
+    public static object? ReadObject<TMembers>(ref Utf8JsonReader reader, MediaJsonReadContext context)
+        where TMembers : struct, IMediaJsonObject
     {
-        unknownMembers = null;
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return false;
+            return null;
         }
 
         ExpectStartObject(ref reader);
+
+        // A local of this method, not a reference to one: the values read are stored without write barriers.
+        TMembers members = default;
         List<JsonMember>? unknown = null;
 
         // The member being read, for the path of a failure; -1 while an unknown member is read (it names its own).
@@ -63,8 +59,7 @@ public static partial class MediaJson
             throw exception.InProperty(TMembers.Names.NameAt(member));
         }
 
-        unknownMembers = JsonMembers.From(unknown);
-        return true;
+        return members.Create(JsonMembers.From(unknown));
     }
 
     /// <summary>Reads an extensible enum: a string, or a number's text; <see langword="null"/> for JSON null.</summary>

@@ -10,7 +10,7 @@ public sealed partial class PetEventsJsonContext
 
         /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
         public static global::Contoso.Pets.PetEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-            global::MediaEvents.Json.MediaJson.ReadObject<global::Contoso.Pets.PetEventData, Members>(ref reader, context);
+            (global::Contoso.Pets.PetEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
         /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Pets.PetEventData value) =>
@@ -23,7 +23,7 @@ public sealed partial class PetEventsJsonContext
             global::MediaEvents.Json.MediaJson.WriteList(writer, Members.Names.Encoded(Members.Tags), value.Tags, static (itemWriter1, item1) => itemWriter1.WriteStringValue(item1));
         }
 
-        internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::Contoso.Pets.PetEventData>
+        internal struct Members : global::MediaEvents.Json.IMediaJsonObject
         {
             internal const int Name = 0, Tags = 1;
 
@@ -32,13 +32,18 @@ public sealed partial class PetEventsJsonContext
 
             public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("name", "tags");
 
-            public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            public static int MatchExact(global::System.ReadOnlySpan<byte> name) => MatchOwn(name);
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            internal static int MatchOwn(global::System.ReadOnlySpan<byte> name) => name.Length switch
             {
                 4 when global::System.MemoryExtensions.SequenceEqual(name, "name"u8) => Name,
                 4 when global::System.MemoryExtensions.SequenceEqual(name, "tags"u8) => Tags,
                 _ => -1,
             };
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
             {
                 switch (member)
@@ -52,7 +57,8 @@ public sealed partial class PetEventsJsonContext
                 }
             }
 
-            public readonly global::Contoso.Pets.PetEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::Contoso.Pets.PetEventData
             {
                 Name = name ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("name"),
                 Tags = tags,

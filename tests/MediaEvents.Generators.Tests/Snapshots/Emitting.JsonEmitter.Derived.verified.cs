@@ -10,7 +10,7 @@ public sealed partial class PetEventsJsonContext
 
         /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
         public static global::Contoso.Pets.PetFedEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-            global::MediaEvents.Json.MediaJson.ReadObject<global::Contoso.Pets.PetFedEventData, Members>(ref reader, context);
+            (global::Contoso.Pets.PetFedEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
         /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Pets.PetFedEventData value) =>
@@ -26,7 +26,7 @@ public sealed partial class PetEventsJsonContext
             global::MediaEvents.Json.MediaJson.WriteDouble(writer, value.Weight);
         }
 
-        internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::Contoso.Pets.PetFedEventData>
+        internal struct Members : global::MediaEvents.Json.IMediaJsonObject
         {
             internal const int Owner = 2, Mood = 3, Friends = 4, Weight = 5;
 
@@ -38,15 +38,17 @@ public sealed partial class PetEventsJsonContext
 
             public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("name", "tags", "owner", "mood", "friends", "weight");
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
             {
                 4 when global::System.MemoryExtensions.SequenceEqual(name, "mood"u8) => Mood,
                 5 when global::System.MemoryExtensions.SequenceEqual(name, "owner"u8) => Owner,
                 6 when global::System.MemoryExtensions.SequenceEqual(name, "weight"u8) => Weight,
                 7 when global::System.MemoryExtensions.SequenceEqual(name, "friends"u8) => Friends,
-                _ => PetEventDataConverter.Members.MatchExact(name),
+                _ => PetEventDataConverter.Members.MatchOwn(name),
             };
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
             {
                 switch (member)
@@ -69,7 +71,8 @@ public sealed partial class PetEventsJsonContext
                 }
             }
 
-            public readonly global::Contoso.Pets.PetFedEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::Contoso.Pets.PetFedEventData
             {
                 Name = Base.name ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("name"),
                 Tags = Base.tags,

@@ -42,7 +42,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaJobError? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaJobError, Members>(ref reader, context);
+                (global::MediaEvents.MediaJobError?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaJobError value) =>
@@ -57,7 +57,7 @@ namespace MediaEvents
                 global::MediaEvents.Json.MediaJson.WriteList(writer, Members.Names.Encoded(Members.Details), value.Details, MediaJobErrorDetailConverter.WriteValue);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaJobError>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int Code = 0, Message = 1, Category = 2, Retry = 3, Details = 4;
 
@@ -69,6 +69,7 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("code", "message", "category", "retry", "details");
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
                 public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     4 when global::System.MemoryExtensions.SequenceEqual(name, "code"u8) => Code,
@@ -79,6 +80,7 @@ namespace MediaEvents
                     _ => -1,
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -101,7 +103,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaJobError Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaJobError
                 {
                     Code = code,
                     Message = message,

@@ -27,7 +27,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaJobErroredEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaJobErroredEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaJobErroredEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaJobErroredEventData value) =>
@@ -39,7 +39,7 @@ namespace MediaEvents
                 global::MediaEvents.Json.MediaJson.WriteList(writer, Members.Names.Encoded(Members.Outputs), value.Outputs, MediaJobOutputConverter.WriteValue);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaJobErroredEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int Outputs = 3;
 
@@ -48,12 +48,14 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("previousState", "state", "correlationData", "outputs");
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
                 public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     7 when global::System.MemoryExtensions.SequenceEqual(name, "outputs"u8) => Outputs,
-                    _ => MediaJobStateChangeEventDataConverter.Members.MatchExact(name),
+                    _ => MediaJobStateChangeEventDataConverter.Members.MatchOwn(name),
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -67,7 +69,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaJobErroredEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaJobErroredEventData
                 {
                     PreviousState = Base.previousState,
                     State = Base.state,

@@ -101,7 +101,11 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("@odata.type", "error", "label", "progress", "state");
 
-                public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                public static int MatchExact(global::System.ReadOnlySpan<byte> name) => MatchOwn(name);
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                internal static int MatchOwn(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     5 when global::System.MemoryExtensions.SequenceEqual(name, "error"u8) => Error,
                     5 when global::System.MemoryExtensions.SequenceEqual(name, "label"u8) => Label,
@@ -111,6 +115,7 @@ namespace MediaEvents
                     _ => -1,
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)

@@ -27,7 +27,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaJobOutputAsset? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaJobOutputAsset, Members>(ref reader, context);
+                (global::MediaEvents.MediaJobOutputAsset?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaJobOutputAsset value) =>
@@ -39,7 +39,7 @@ namespace MediaEvents
                 global::MediaEvents.Json.MediaJson.WriteMember(writer, Members.Names.Encoded(Members.AssetName), value.AssetName);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaJobOutputAsset>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int AssetName = 5;
 
@@ -48,12 +48,14 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("@odata.type", "error", "label", "progress", "state", "assetName");
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
                 public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     9 when global::System.MemoryExtensions.SequenceEqual(name, "assetName"u8) => AssetName,
-                    _ => MediaJobOutputConverter.Members.MatchExact(name),
+                    _ => MediaJobOutputConverter.Members.MatchOwn(name),
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -67,7 +69,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaJobOutputAsset Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaJobOutputAsset
                 {
                     OdataType = Base.odataType ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("@odata.type"),
                     Error = Base.error,

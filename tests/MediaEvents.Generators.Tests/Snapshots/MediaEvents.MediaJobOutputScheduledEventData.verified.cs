@@ -24,7 +24,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaJobOutputScheduledEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaJobOutputScheduledEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaJobOutputScheduledEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaJobOutputScheduledEventData value) =>
@@ -35,20 +35,23 @@ namespace MediaEvents
                 MediaJobOutputStateChangeEventDataConverter.WriteMembers(writer, value);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaJobOutputScheduledEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal MediaJobOutputStateChangeEventDataConverter.Members Base;
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("previousState", "output", "jobCorrelationData");
 
-                public static int MatchExact(global::System.ReadOnlySpan<byte> name) => MediaJobOutputStateChangeEventDataConverter.Members.MatchExact(name);
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                public static int MatchExact(global::System.ReadOnlySpan<byte> name) => MediaJobOutputStateChangeEventDataConverter.Members.MatchOwn(name);
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     Base.ReadMember(member, ref reader, context);
                 }
 
-                public readonly global::MediaEvents.MediaJobOutputScheduledEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaJobOutputScheduledEventData
                 {
                     PreviousState = Base.previousState,
                     Output = Base.output,

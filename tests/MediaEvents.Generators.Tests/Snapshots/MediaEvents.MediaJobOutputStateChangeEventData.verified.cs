@@ -36,7 +36,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaJobOutputStateChangeEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaJobOutputStateChangeEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaJobOutputStateChangeEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaJobOutputStateChangeEventData value) =>
@@ -49,7 +49,7 @@ namespace MediaEvents
                 global::MediaEvents.Json.MediaJson.WriteMap(writer, Members.Names.Encoded(Members.JobCorrelationData), value.JobCorrelationData, static (itemWriter1, item1) => itemWriter1.WriteStringValue(item1));
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaJobOutputStateChangeEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int PreviousState = 0, Output = 1, JobCorrelationData = 2;
 
@@ -59,7 +59,11 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("previousState", "output", "jobCorrelationData");
 
-                public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                public static int MatchExact(global::System.ReadOnlySpan<byte> name) => MatchOwn(name);
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                internal static int MatchOwn(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     6 when global::System.MemoryExtensions.SequenceEqual(name, "output"u8) => Output,
                     13 when global::System.MemoryExtensions.SequenceEqual(name, "previousState"u8) => PreviousState,
@@ -67,6 +71,7 @@ namespace MediaEvents
                     _ => -1,
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -83,7 +88,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaJobOutputStateChangeEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaJobOutputStateChangeEventData
                 {
                     PreviousState = previousState,
                     Output = output,

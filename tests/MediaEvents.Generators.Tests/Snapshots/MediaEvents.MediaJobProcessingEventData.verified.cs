@@ -24,7 +24,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaJobProcessingEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaJobProcessingEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaJobProcessingEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaJobProcessingEventData value) =>
@@ -35,20 +35,23 @@ namespace MediaEvents
                 MediaJobStateChangeEventDataConverter.WriteMembers(writer, value);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaJobProcessingEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal MediaJobStateChangeEventDataConverter.Members Base;
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("previousState", "state", "correlationData");
 
-                public static int MatchExact(global::System.ReadOnlySpan<byte> name) => MediaJobStateChangeEventDataConverter.Members.MatchExact(name);
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                public static int MatchExact(global::System.ReadOnlySpan<byte> name) => MediaJobStateChangeEventDataConverter.Members.MatchOwn(name);
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     Base.ReadMember(member, ref reader, context);
                 }
 
-                public readonly global::MediaEvents.MediaJobProcessingEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaJobProcessingEventData
                 {
                     PreviousState = Base.previousState,
                     State = Base.state,

@@ -36,7 +36,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaJobStateChangeEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaJobStateChangeEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaJobStateChangeEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaJobStateChangeEventData value) =>
@@ -49,7 +49,7 @@ namespace MediaEvents
                 global::MediaEvents.Json.MediaJson.WriteMap(writer, Members.Names.Encoded(Members.CorrelationData), value.CorrelationData, static (itemWriter1, item1) => itemWriter1.WriteStringValue(item1));
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaJobStateChangeEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int PreviousState = 0, State = 1, CorrelationData = 2;
 
@@ -59,7 +59,11 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("previousState", "state", "correlationData");
 
-                public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                public static int MatchExact(global::System.ReadOnlySpan<byte> name) => MatchOwn(name);
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                internal static int MatchOwn(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     5 when global::System.MemoryExtensions.SequenceEqual(name, "state"u8) => State,
                     13 when global::System.MemoryExtensions.SequenceEqual(name, "previousState"u8) => PreviousState,
@@ -67,6 +71,7 @@ namespace MediaEvents
                     _ => -1,
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -83,7 +88,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaJobStateChangeEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaJobStateChangeEventData
                 {
                     PreviousState = previousState,
                     State = state,

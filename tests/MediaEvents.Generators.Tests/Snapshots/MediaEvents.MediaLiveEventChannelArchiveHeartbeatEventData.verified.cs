@@ -34,7 +34,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaLiveEventChannelArchiveHeartbeatEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaLiveEventChannelArchiveHeartbeatEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaLiveEventChannelArchiveHeartbeatEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaLiveEventChannelArchiveHeartbeatEventData value) =>
@@ -48,7 +48,7 @@ namespace MediaEvents
                 writer.WriteStringValue(value.LatencyResultCode);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaLiveEventChannelArchiveHeartbeatEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int ChannelLatencyMs = 0, LatencyResultCode = 1;
 
@@ -57,6 +57,7 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("channelLatencyMs", "latencyResultCode");
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
                 public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     16 when global::System.MemoryExtensions.SequenceEqual(name, "channelLatencyMs"u8) => ChannelLatencyMs,
@@ -64,6 +65,7 @@ namespace MediaEvents
                     _ => -1,
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -77,7 +79,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaLiveEventChannelArchiveHeartbeatEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaLiveEventChannelArchiveHeartbeatEventData
                 {
                     ChannelLatencyMs = channelLatencyMs ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("channelLatencyMs"),
                     LatencyResultCode = latencyResultCode ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("latencyResultCode"),

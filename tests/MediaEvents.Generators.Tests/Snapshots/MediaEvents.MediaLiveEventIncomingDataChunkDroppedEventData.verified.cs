@@ -45,7 +45,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaLiveEventIncomingDataChunkDroppedEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaLiveEventIncomingDataChunkDroppedEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaLiveEventIncomingDataChunkDroppedEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaLiveEventIncomingDataChunkDroppedEventData value) =>
@@ -61,7 +61,7 @@ namespace MediaEvents
                 global::MediaEvents.Json.MediaJson.WriteMember(writer, Members.Names.Encoded(Members.TrackName), value.TrackName);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaLiveEventIncomingDataChunkDroppedEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int Timestamp = 0, TrackType = 1, Bitrate = 2, Timescale = 3, ResultCode = 4,
                     TrackName = 5;
@@ -75,6 +75,7 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("timestamp", "trackType", "bitrate", "timescale", "resultCode", "trackName");
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
                 public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     7 when global::System.MemoryExtensions.SequenceEqual(name, "bitrate"u8) => Bitrate,
@@ -86,6 +87,7 @@ namespace MediaEvents
                     _ => -1,
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -111,7 +113,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaLiveEventIncomingDataChunkDroppedEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaLiveEventIncomingDataChunkDroppedEventData
                 {
                     Timestamp = timestamp,
                     TrackType = trackType,

@@ -54,7 +54,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaLiveEventIncomingStreamReceivedEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaLiveEventIncomingStreamReceivedEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaLiveEventIncomingStreamReceivedEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaLiveEventIncomingStreamReceivedEventData value) =>
@@ -73,7 +73,7 @@ namespace MediaEvents
                 global::MediaEvents.Json.MediaJson.WriteMember(writer, Members.Names.Encoded(Members.Timescale), value.Timescale);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaLiveEventIncomingStreamReceivedEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int IngestUrl = 0, TrackType = 1, TrackName = 2, Bitrate = 3, EncoderIp = 4,
                     EncoderPort = 5, Timestamp = 6, Duration = 7, Timescale = 8;
@@ -90,6 +90,7 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("ingestUrl", "trackType", "trackName", "bitrate", "encoderIp", "encoderPort", "timestamp", "duration", "timescale");
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
                 public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     7 when global::System.MemoryExtensions.SequenceEqual(name, "bitrate"u8) => Bitrate,
@@ -104,6 +105,7 @@ namespace MediaEvents
                     _ => -1,
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -138,7 +140,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaLiveEventIncomingStreamReceivedEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaLiveEventIncomingStreamReceivedEventData
                 {
                     IngestUrl = ingestUrl,
                     TrackType = trackType,

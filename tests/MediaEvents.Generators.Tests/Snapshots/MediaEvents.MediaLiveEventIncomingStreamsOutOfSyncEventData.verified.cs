@@ -45,7 +45,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaLiveEventIncomingStreamsOutOfSyncEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaLiveEventIncomingStreamsOutOfSyncEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaLiveEventIncomingStreamsOutOfSyncEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaLiveEventIncomingStreamsOutOfSyncEventData value) =>
@@ -61,7 +61,7 @@ namespace MediaEvents
                 global::MediaEvents.Json.MediaJson.WriteMember(writer, Members.Names.Encoded(Members.TimescaleOfMaxLastTimestamp), value.TimescaleOfMaxLastTimestamp);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaLiveEventIncomingStreamsOutOfSyncEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int MinLastTimestamp = 0, TypeOfStreamWithMinLastTimestamp = 1, MaxLastTimestamp = 2,
                     TypeOfStreamWithMaxLastTimestamp = 3, TimescaleOfMinLastTimestamp = 4,
@@ -76,6 +76,7 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("minLastTimestamp", "typeOfStreamWithMinLastTimestamp", "maxLastTimestamp", "typeOfStreamWithMaxLastTimestamp", "timescaleOfMinLastTimestamp", "timescaleOfMaxLastTimestamp");
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
                 public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     16 when global::System.MemoryExtensions.SequenceEqual(name, "maxLastTimestamp"u8) => MaxLastTimestamp,
@@ -87,6 +88,7 @@ namespace MediaEvents
                     _ => -1,
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -112,7 +114,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaLiveEventIncomingStreamsOutOfSyncEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaLiveEventIncomingStreamsOutOfSyncEventData
                 {
                     MinLastTimestamp = minLastTimestamp,
                     TypeOfStreamWithMinLastTimestamp = typeOfStreamWithMinLastTimestamp,

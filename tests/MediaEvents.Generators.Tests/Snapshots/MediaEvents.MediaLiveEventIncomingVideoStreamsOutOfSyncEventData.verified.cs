@@ -42,7 +42,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaLiveEventIncomingVideoStreamsOutOfSyncEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaLiveEventIncomingVideoStreamsOutOfSyncEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaLiveEventIncomingVideoStreamsOutOfSyncEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaLiveEventIncomingVideoStreamsOutOfSyncEventData value) =>
@@ -57,7 +57,7 @@ namespace MediaEvents
                 global::MediaEvents.Json.MediaJson.WriteMember(writer, Members.Names.Encoded(Members.Timescale), value.Timescale);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaLiveEventIncomingVideoStreamsOutOfSyncEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int FirstTimestamp = 0, FirstDuration = 1, SecondTimestamp = 2, SecondDuration = 3,
                     Timescale = 4;
@@ -70,6 +70,7 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("firstTimestamp", "firstDuration", "secondTimestamp", "secondDuration", "timescale");
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
                 public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     9 when global::System.MemoryExtensions.SequenceEqual(name, "timescale"u8) => Timescale,
@@ -80,6 +81,7 @@ namespace MediaEvents
                     _ => -1,
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -102,7 +104,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaLiveEventIncomingVideoStreamsOutOfSyncEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaLiveEventIncomingVideoStreamsOutOfSyncEventData
                 {
                     FirstTimestamp = firstTimestamp,
                     FirstDuration = firstDuration,

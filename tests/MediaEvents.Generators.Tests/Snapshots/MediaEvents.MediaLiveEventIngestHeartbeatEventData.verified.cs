@@ -75,7 +75,7 @@ namespace MediaEvents
 
             /// <summary>Reads the object at the reader; <see langword="null"/> for JSON null.</summary>
             public static global::MediaEvents.MediaLiveEventIngestHeartbeatEventData? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context) =>
-                global::MediaEvents.Json.MediaJson.ReadObject<global::MediaEvents.MediaLiveEventIngestHeartbeatEventData, Members>(ref reader, context);
+                (global::MediaEvents.MediaLiveEventIngestHeartbeatEventData?)global::MediaEvents.Json.MediaJson.ReadObject<Members>(ref reader, context);
 
             /// <summary>Writes the object: spec members in the spec's order (absent ones omitted), then unknown members as they arrived.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::MediaEvents.MediaLiveEventIngestHeartbeatEventData value) =>
@@ -101,7 +101,7 @@ namespace MediaEvents
                 global::MediaEvents.Json.MediaJson.WriteMember(writer, Members.Names.Encoded(Members.Healthy), value.Healthy);
             }
 
-            internal struct Members : global::MediaEvents.Json.IMediaJsonObject<global::MediaEvents.MediaLiveEventIngestHeartbeatEventData>
+            internal struct Members : global::MediaEvents.Json.IMediaJsonObject
             {
                 internal const int TrackType = 0, TrackName = 1, TranscriptionLanguage = 2, TranscriptionState = 3,
                     Bitrate = 4, IncomingBitrate = 5, IngestDriftValue = 6, LastFragmentArrivalTime = 7,
@@ -127,6 +127,7 @@ namespace MediaEvents
 
                 public static global::MediaEvents.Json.MediaJsonPropertyNames Names { get; } = new("trackType", "trackName", "transcriptionLanguage", "transcriptionState", "bitrate", "incomingBitrate", "ingestDriftValue", "lastFragmentArrivalTime", "lastTimestamp", "timescale", "overlapCount", "discontinuityCount", "nonincreasingCount", "unexpectedBitrate", "state", "healthy");
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
                 public static int MatchExact(global::System.ReadOnlySpan<byte> name) => name.Length switch
                 {
                     5 when global::System.MemoryExtensions.SequenceEqual(name, "state"u8) => State,
@@ -148,6 +149,7 @@ namespace MediaEvents
                     _ => -1,
                 };
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void ReadMember(int member, ref global::System.Text.Json.Utf8JsonReader reader, global::MediaEvents.Json.MediaJsonReadContext context)
                 {
                     switch (member)
@@ -203,7 +205,8 @@ namespace MediaEvents
                     }
                 }
 
-                public readonly global::MediaEvents.MediaLiveEventIngestHeartbeatEventData Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new()
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaLiveEventIngestHeartbeatEventData
                 {
                     TrackType = trackType,
                     TrackName = trackName,
