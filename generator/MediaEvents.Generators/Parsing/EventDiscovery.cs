@@ -155,7 +155,7 @@ internal static class EventDiscovery
     {
         string name = CSharpNames.ToPascalCase(definitionName);
         string part = CSharpNames.ToPascalCase(lastPart);
-        foreach (string suffix in new[] { "EventData", "Data", "EventProperties", "Properties" })
+        foreach (string suffix in new[] { "EventData", "Data", "EventProperties", "Properties", string.Empty })
         {
             if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Substring(0, name.Length - suffix.Length).EndsWith(part, StringComparison.OrdinalIgnoreCase))
             {
