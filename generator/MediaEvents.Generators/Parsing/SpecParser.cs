@@ -71,7 +71,7 @@ internal sealed class SpecParser
         SpecDocument? document = SpecDocument.TryLoad(_file.Path, _file.Text, out DiagnosticInfo? invalidJson, out JToken? root);
         if (document is null)
         {
-            diagnostics.Add(invalidJson ?? DiagnosticInfo.Create(DiagnosticDescriptors.NotSwagger2, new LocationInfo(_file.Path, 0, 1, 0, 0), _file.Path, $"the root is {Describe(root)}, not an object"));
+            diagnostics.Add(invalidJson ?? DiagnosticInfo.Create(DiagnosticDescriptors.NotSwagger2, new LocationInfo(_file.Path, 0, 1, 0, 0), _file.Path, $"the root is {(root is null ? "empty" : Text.Describe(root))}, not an object"));
             return null;
         }
 
@@ -219,16 +219,6 @@ internal sealed class SpecParser
 
         return types;
     }
-
-    private static string Describe(JToken? token) => token?.Type switch
-    {
-        JTokenType.Array => "an array",
-        JTokenType.String => "a string",
-        JTokenType.Integer or JTokenType.Float => "a number",
-        JTokenType.Boolean => "a boolean",
-        JTokenType.Null => "null",
-        _ => "not an object",
-    };
 
     private sealed class ReferenceEqualityComparer : IEqualityComparer<JsonSchema>
     {

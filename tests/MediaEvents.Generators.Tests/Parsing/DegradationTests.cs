@@ -146,7 +146,7 @@ public sealed class DegradationTests
         ParseResult result = Parse(Swagger(EventDefinition("ContosoThingEventData", "Microsoft.Contoso.Thing", "\"name\": { \"type\": \"string\" }").Replace("\"type\": \"object\",", "\"type\": \"object\", \"required\": \"name\",")));
 
         Assert.Equal(new[] { "MEG0012" }, Ids(result));
-        Assert.Contains("'definitions.ContosoThingEventData.required' must be a array", Message(result.Diagnostics[0]));
+        Assert.Contains("'definitions.ContosoThingEventData.required' must be an array", Message(result.Diagnostics[0]));
         Assert.False(Property(ModelOf(result), "ContosoThingEventData", "name").IsRequired);
     }
 
