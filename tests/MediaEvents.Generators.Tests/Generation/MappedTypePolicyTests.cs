@@ -45,6 +45,11 @@ public sealed class MappedTypePolicyTests
         (static json => json["requiredShape"] = new JsonObject { ["label"] = "no kind" }, "data.requiredShape", "the required property 'kind' is missing"),
         (static json => json["inline"]!.AsObject().Remove("count"), "data.inline", "the required property 'count' is missing"),
         (static json => json["requiredFlag"] = "yes", "data.requiredFlag", "expected a boolean, found the string \"yes\""),
+        (static json => json["windowsByName"]!["v"]!.AsObject().Remove("from"), "data.windowsByName.v", "the required property 'from' is missing"),
+        (static json => json["windowsByName"]!["w"]!["minutes"] = 90.5, "data.windowsByName.w.minutes", "expected an integer (int32), found the number 90.5"),
+        (static json => json["levels"]![2] = new JsonObject(), "data.levels[2]", "expected a string, found an object"),
+        (static json => json["shape"]!.AsObject().Remove("radius"), "data.shape", "the required property 'radius' is missing"),
+        (static json => json["shapes"]![1]!["kind"] = null, "data.shapes[1].kind", "expected a value, found null"),
     };
 
     private readonly TypesShownSpec _spec;

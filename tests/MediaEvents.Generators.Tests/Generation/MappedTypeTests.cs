@@ -66,6 +66,8 @@ public sealed class MappedTypeTests
     [InlineData("ContosoTypesShownEventData", "OpenMap", "RawJsonValue?")]
     [InlineData("ContosoTypesShownEventData", "EmptyMap", "RawJsonValue?")]
     [InlineData("ContosoTypesShownEventData", "Inline", "ContosoTypesShownEventDataInline?")]
+    [InlineData("ContosoTypesShownEventData", "Levels", "IReadOnlyList<ContosoTypesShownEventDataLevelsItem>?")]
+    [InlineData("ContosoTypesShownEventData", "WindowsByName", "IReadOnlyDictionary<string, ContosoTypesShownEventDataWindowsByNameValue>?")]
     [InlineData("ContosoTypesShownEventData", "Shape", "ContosoShape?")]
     [InlineData("ContosoTypesShownEventData", "Shapes", "IReadOnlyList<ContosoShape>?")]
     [InlineData("ContosoTypesShownEventData", "RequiredText", "string")]
@@ -82,6 +84,8 @@ public sealed class MappedTypeTests
     [InlineData("ContosoTypesShownEventData", "RequiredShape", "ContosoShape")]
     [InlineData("ContosoTypesShownEventDataInline", "Count", "int")]
     [InlineData("ContosoTypesShownEventDataInline", "Since", "DateTimeOffset?")]
+    [InlineData("ContosoTypesShownEventDataWindowsByNameValue", "From", "DateTimeOffset")]
+    [InlineData("ContosoTypesShownEventDataWindowsByNameValue", "Minutes", "int?")]
     [InlineData("ContosoShape", "Kind", "string")]
     [InlineData("ContosoCircle", "Radius", "double")]
     [InlineData("ContosoSquare", "Side", "int?")]
@@ -191,6 +195,9 @@ public sealed class MappedTypeTests
         Assert.Equal(new[] { true, true, false }, shades.Select(static value => (bool)((dynamic)value).IsKnown));
         Assert.Equal(green, shades[0]);
         Assert.Equal(red, shades[1]);
+        object[] levels = ((IEnumerable)data.Levels).Cast<object>().ToArray();
+        Assert.Equal(new[] { "High", "low", "Extreme" }, levels.Select(static value => (string)((dynamic)value).Value));
+        Assert.Equal(new[] { true, true, false }, levels.Select(static value => (bool)((dynamic)value).IsKnown));
     }
 
     [Fact]
@@ -202,12 +209,18 @@ public sealed class MappedTypeTests
         var parts = (IReadOnlyList<object>)data.Parts;
         Assert.Equal(new[] { "p1", "p2" }, parts.Select(static part => (string)((dynamic)part).Name));
         Assert.Equal(new double?[] { null, -1 }, parts.Select(static part => (double?)((dynamic)part).Weight));
-        var byName = (IReadOnlyDictionary<string, object>)ToObjectMap(data.PartsByName);
+        IReadOnlyDictionary<string, object> byName = ToObjectMap(data.PartsByName);
         Assert.Equal("p3", (string)((dynamic)Assert.Single(byName.Values)).Name);
         Assert.Equal(0.0, (double?)((dynamic)byName["k"]).Weight);
         Assert.Equal("r", (string)data.RequiredPart.Name);
         Assert.Null((double?)data.RequiredPart.Weight);
         Assert.Equal("ContosoTypesShownEventDataInline", ((object)data.Inline).GetType().Name);
+        IReadOnlyDictionary<string, object> windows = ToObjectMap(data.WindowsByName);
+        Assert.Equal(new[] { "w", "v" }, windows.Keys);
+        Assert.Equal(
+            new[] { "2024-03-31T01:59:59.0000000+00:00", "2024-03-31T03:00:00.0000000+02:00" },
+            windows.Values.Select(static window => Exact((DateTimeOffset)((dynamic)window).From)));
+        Assert.Equal(new int?[] { 90, null }, windows.Values.Select(static window => (int?)((dynamic)window).Minutes));
     }
 
     [Fact]

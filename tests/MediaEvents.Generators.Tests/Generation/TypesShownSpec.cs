@@ -66,6 +66,8 @@ public sealed class TypesShownSpec : IDisposable
           "openMap": {"x": 1},
           "emptyMap": {"y": [2]},
           "inline": { "count": 7, "since": "2024-01-01T00:00:00Z" },
+          "levels": ["High", "low", "Extreme"],
+          "windowsByName": { "w": { "from": "2024-03-31T01:59:59", "minutes": 90 }, "v": { "from": "2024-03-31T03:00:00+02:00" } },
           "shape": { "kind": "Circle", "label": "c", "radius": 0.5 },
           "shapes": [
             { "kind": "Square", "side": 3, "corners": ["2024-01-01T00:00:00Z", "2024-01-01T00:00:01"] },
