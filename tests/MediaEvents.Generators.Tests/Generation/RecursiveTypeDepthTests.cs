@@ -81,6 +81,20 @@ public sealed class RecursiveTypeDepthTests : IDisposable
         Assert.Equal(new[] { "0", "2" }, batch.Events.Select(static read => read.Id));
     }
 
+    // Generator bug: a record's reader starts an object without a depth check (MediaJson.ExpectStartObject takes no
+    // context), so a record that holds itself directly reads to any depth; here 1,000 levels, where 62 is the most
+    // the default limit allows. Fails until the generated record reader checks the context's depth.
+    [Fact]
+    public void A_node_nested_directly_beyond_the_limit_fails_its_own_event_at_the_node_too_deep()
+    {
+        MediaEventBatch batch = _loaded.CreateReader().Read(Delivery(Root("{\"next\":", "}", 1), Root("{\"next\":", "}", 1000), Root("{\"next\":", "}", 61)));
+
+        MediaEventReadFailure failure = Assert.Single(batch.Failures);
+        Assert.Equal((1, DepthReason), (failure.Index, failure.Reason));
+        Assert.Equal("$[1].data.root" + string.Concat(Enumerable.Repeat(".next", 62)), failure.Path);
+        Assert.Equal(new[] { "0", "2" }, batch.Events.Select(static read => read.Id));
+    }
+
     private static string Root(string open, string close, int levels) =>
         string.Concat(Enumerable.Repeat(open, levels)) + "{}" + string.Concat(Enumerable.Repeat(close, levels));
 
