@@ -202,7 +202,10 @@ public static partial class MediaJson
             out value);
     }
 
-    /// <summary>Reads a JSON array into a <see cref="ValueList{T}"/>; <see langword="null"/> for JSON null.</summary>
+    /// <summary>
+    /// Reads a JSON array into a <see cref="ValueList{T}"/>; <see langword="null"/> for JSON null. Fails, like
+    /// <see cref="SkipValue"/>, when the array starts deeper than the context allows.
+    /// </summary>
     public static ValueList<T>? ReadList<T>(ref Utf8JsonReader reader, MediaJsonReadContext context, MediaJsonValueReader<T> readItem)
     {
         ArgumentNullException.ThrowIfNull(readItem);
@@ -216,6 +219,8 @@ public static partial class MediaJson
             throw Unexpected(ref reader, "an array");
         }
 
+        // Typed values nest without bound when a type refers to itself: the limit holds for them as for raw values.
+        CheckDepth(ref reader, context);
         var items = new SmallBuilder<T>();
         while (Advance(ref reader) != JsonTokenType.EndArray)
         {
@@ -232,7 +237,10 @@ public static partial class MediaJson
         return new ValueList<T>(items.ToArray(), owned: true);
     }
 
-    /// <summary>Reads a JSON object of values into a <see cref="ValueMap{TValue}"/>; <see langword="null"/> for JSON null.</summary>
+    /// <summary>
+    /// Reads a JSON object of values into a <see cref="ValueMap{TValue}"/>; <see langword="null"/> for JSON null.
+    /// Fails, like <see cref="SkipValue"/>, when the object starts deeper than the context allows.
+    /// </summary>
     public static ValueMap<TValue>? ReadMap<TValue>(ref Utf8JsonReader reader, MediaJsonReadContext context, MediaJsonValueReader<TValue> readValue)
     {
         ArgumentNullException.ThrowIfNull(readValue);
@@ -246,6 +254,7 @@ public static partial class MediaJson
             throw Unexpected(ref reader, "an object");
         }
 
+        CheckDepth(ref reader, context);
         var entries = new SmallBuilder<KeyValuePair<string, TValue>>();
         while (Advance(ref reader) != JsonTokenType.EndObject)
         {
