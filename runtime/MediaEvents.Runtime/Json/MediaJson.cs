@@ -349,6 +349,16 @@ public static partial class MediaJson
         }
     }
 
+    /// <summary>
+    /// Fails unless the reader is on the start of an object that starts no deeper than the context allows: a type
+    /// that holds itself is read by recursion, and the limit keeps a deep event from exhausting the stack.
+    /// </summary>
+    public static void ExpectStartObject(ref Utf8JsonReader reader, MediaJsonReadContext context)
+    {
+        ExpectStartObject(ref reader);
+        CheckDepth(ref reader, context);
+    }
+
     /// <summary>Moves to the next token; the input is known to be complete, so running out of it is malformed JSON.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static JsonTokenType Advance(ref Utf8JsonReader reader)
