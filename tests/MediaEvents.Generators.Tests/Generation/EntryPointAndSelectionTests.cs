@@ -78,7 +78,7 @@ public sealed class EntryPointAndSelectionTests
         Assert.Empty(result.Diagnostics);
         Assert.NotNull(output.GetTypeByMetadataName("MediaEvents.ISystemEventVisitor"));
         INamedTypeSymbol visitor = output.GetTypeByMetadataName("MediaEvents.ISystemEventVisitor")!;
-        Assert.Equal(new[] { "VisitBlobCreated", "VisitJobFinished", "VisitUnknown" }, visitor.GetMembers().Select(static member => member.Name).OrderBy(static name => name, StringComparer.Ordinal));
+        Assert.Equal(new[] { "VisitMediaJobFinished", "VisitStorageBlobCreated", "VisitUnknown" }, visitor.GetMembers().Select(static member => member.Name).OrderBy(static name => name, StringComparer.Ordinal));
     }
 
     [Theory]

@@ -52,6 +52,36 @@ public sealed class EventDiscoveryTests
         Assert.Equal("Microsoft.ServiceBus.DeadletterMessagesAvailableWithNoListeners", Assert.Single(ModelOf(result).Events).EventType);
     }
 
+    [Theory]
+    [InlineData("StorageTaskQueuedEventData", "Microsoft.Storage.StorageTaskQueued")]
+    [InlineData("KeyVaultVaultAccessPolicyChangedEventData", "Microsoft.KeyVault.VaultAccessPolicyChanged")]
+    [InlineData("ResourceNotificationsResourceManagementDeletedEventData", "Microsoft.ResourceNotifications.Resources.Deleted")]
+    public void A_name_that_ends_with_the_described_event_agrees_with_it_even_where_the_event_repeats_the_publisher(string name, string eventType)
+    {
+        ParseResult result = Parse(Swagger(Definition(name, $"Schema of the Data property of an EventGridEvent for a {eventType} event.")));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(eventType, Assert.Single(ModelOf(result).Events).EventType);
+    }
+
+    [Fact]
+    public void A_description_broken_over_lines_still_names_its_event()
+    {
+        ParseResult result = Parse(Swagger(Definition("MediaJobCanceledEventData", "Job canceled event data. Schema of the data property of an EventGridEvent for a\\nMicrosoft.Media.JobCanceled event.")));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("Microsoft.Media.JobCanceled", Assert.Single(ModelOf(result).Events).EventType);
+    }
+
+    [Fact]
+    public void A_copied_description_of_another_event_loses_to_the_name_with_a_warning()
+    {
+        ParseResult result = Parse(Swagger(Definition("MediaJobScheduledEventData", "Schema of the Data property of an EventGridEvent for a Microsoft.Media.JobProcessing event.")));
+
+        Assert.Equal(new[] { "MEG0007" }, Ids(result));
+        Assert.Equal("Microsoft.Media.JobScheduled", Assert.Single(ModelOf(result).Events).EventType);
+    }
+
     [Fact]
     public void A_description_the_name_does_not_match_still_names_the_event_with_a_warning()
     {
@@ -84,7 +114,7 @@ public sealed class EventDiscoveryTests
     }
 
     [Fact]
-    public void Events_of_one_last_part_are_told_apart_by_their_full_names()
+    public void In_a_spec_of_several_publishers_events_are_named_with_their_publisher()
     {
         SpecModel model = ModelOf(Parse(Swagger(
             EventDefinition("ResourceNotificationsResourcesDeletedEventData", "Microsoft.ResourceNotifications.Resources.Deleted") + ",\n" +
@@ -93,7 +123,7 @@ public sealed class EventDiscoveryTests
             EventDefinition("ContosoOtherEventData", "Microsoft.Contoso.Other"))));
 
         Assert.Equal(
-            new[] { "ContosoOther", "ResourceNotificationsHealthResourcesDeleted", "ResourceNotificationsResourcesDeleted", "BlobCreated" },
+            new[] { "ContosoOther", "ResourceNotificationsHealthResourcesDeleted", "ResourceNotificationsResourcesDeleted", "StorageBlobCreated" },
             model.Events.Select(static item => item.Name));
     }
 }
