@@ -23,8 +23,11 @@ internal static class EventDiscovery
 
     private static readonly string[] s_reservedNames = { "Unknown", "Other", "Catalog" };
 
-    /// <summary>Each data definition with the event type it carries, in the spec's order.</summary>
-    public static List<(DefinitionInfo Definition, string EventType)> Discover(ParseContext context, IReadOnlyList<DefinitionInfo> records)
+    /// <summary>
+    /// Each data definition with the event type it carries, in the spec's order. A disagreement is reported only for
+    /// the events <paramref name="isSelected"/> keeps: a consumer of one publisher's events is not told of another's.
+    /// </summary>
+    public static List<(DefinitionInfo Definition, string EventType)> Discover(ParseContext context, IReadOnlyList<DefinitionInfo> records, Func<string, bool> isSelected)
     {
         var described = records.ToDictionary(static definition => definition, static definition =>
         {
@@ -47,7 +50,7 @@ internal static class EventDiscovery
             else
             {
                 (eventType, string? disagreement) = CrossCheck(definition.DefinitionName, fromDescription);
-                if (disagreement is not null)
+                if (disagreement is not null && isSelected(eventType))
                 {
                     context.Report(DiagnosticDescriptors.EventNameMismatch, definition.Json["description"], definition.DefinitionName, disagreement, eventType);
                 }

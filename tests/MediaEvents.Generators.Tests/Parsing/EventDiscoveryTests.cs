@@ -83,6 +83,17 @@ public sealed class EventDiscoveryTests
     }
 
     [Fact]
+    public void A_disagreement_of_an_event_MediaEventsInclude_leaves_out_is_not_reported()
+    {
+        string text = Swagger(
+            Definition("ContosoPayload", "Schema of the Data property of an EventGridEvent for a Microsoft.Contoso.ThingHappened event.") + ",\n" +
+            EventDefinition("StorageBlobCreatedEventData", "Microsoft.Storage.BlobCreated"));
+
+        Assert.Equal(new[] { "MEG0007" }, Ids(Parse(text)));
+        Assert.Empty(Parse(text, include: "Microsoft.Storage.*").Diagnostics);
+    }
+
+    [Fact]
     public void A_description_the_name_does_not_match_still_names_the_event_with_a_warning()
     {
         ParseResult result = Parse(Swagger(Definition("ContosoPayload", "Schema of the Data property of an EventGridEvent for a Microsoft.Contoso.ThingHappened event.")));
