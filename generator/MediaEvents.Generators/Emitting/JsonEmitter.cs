@@ -178,7 +178,7 @@ internal static class JsonEmitter
         writer.Line($"if (reader.TokenType == {TypeNames.TokenType}.Null)");
         writer.Open().Line("return null;").Close();
         writer.Line();
-        writer.Line($"{TypeNames.MediaJson}.ExpectStartObject(ref reader);");
+        writer.Line($"{TypeNames.MediaJson}.ExpectStartObject(ref reader, context);");
         writer.Line($"return {TypeNames.MediaJson}.PeekDiscriminator(ref reader, s_discriminator, context) switch");
         writer.Open();
         foreach (Subtype subtype in polymorphism.Subtypes)
@@ -227,7 +227,7 @@ internal static class JsonEmitter
         writer.Line($"if (reader.TokenType == {TypeNames.TokenType}.Null)");
         writer.Open().Line("return null;").Close();
         writer.Line();
-        writer.Line($"{TypeNames.MediaJson}.ExpectStartObject(ref reader);");
+        writer.Line($"{TypeNames.MediaJson}.ExpectStartObject(ref reader, context);");
         foreach (PropertyModel property in properties)
         {
             writer.Line($"{TypeNames.Of(property.Type, spec.Namespace)}? {Local(property)} = null;");

@@ -34,7 +34,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 global::MediaEvents.MediaJobErrorCode? code = null;
                 string? message = null;
                 global::MediaEvents.MediaJobErrorCategory? category = null;

@@ -31,7 +31,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 string? code = null;
                 string? message = null;
                 global::System.Collections.Generic.List<global::MediaEvents.Json.JsonMember>? unknownMembers = null;

@@ -32,7 +32,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 global::MediaEvents.MediaJobState? previousState = null;
                 global::MediaEvents.MediaJobOutput? output = null;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, string>? jobCorrelationData = null;

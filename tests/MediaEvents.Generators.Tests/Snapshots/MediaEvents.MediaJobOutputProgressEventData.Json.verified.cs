@@ -32,7 +32,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 string? label = null;
                 long? progress = null;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, string>? jobCorrelationData = null;

@@ -31,7 +31,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 string? channelLatencyMs = null;
                 string? latencyResultCode = null;
                 global::System.Collections.Generic.List<global::MediaEvents.Json.JsonMember>? unknownMembers = null;

@@ -34,7 +34,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 string? ingestUrl = null;
                 string? streamId = null;
                 string? encoderIp = null;

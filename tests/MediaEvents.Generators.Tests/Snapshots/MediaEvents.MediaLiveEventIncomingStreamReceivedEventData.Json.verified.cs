@@ -38,7 +38,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 string? ingestUrl = null;
                 string? trackType = null;
                 string? trackName = null;

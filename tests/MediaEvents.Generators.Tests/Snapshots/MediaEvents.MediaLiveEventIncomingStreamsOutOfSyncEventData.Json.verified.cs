@@ -35,7 +35,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 string? minLastTimestamp = null;
                 string? typeOfStreamWithMinLastTimestamp = null;
                 string? maxLastTimestamp = null;

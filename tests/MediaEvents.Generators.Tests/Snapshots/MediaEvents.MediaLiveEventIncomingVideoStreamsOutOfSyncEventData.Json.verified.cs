@@ -34,7 +34,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 string? firstTimestamp = null;
                 string? firstDuration = null;
                 string? secondTimestamp = null;

@@ -45,7 +45,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 string? trackType = null;
                 string? trackName = null;
                 string? transcriptionLanguage = null;
