@@ -87,7 +87,7 @@ internal static class JsonEmitter
                     return null;
                 }
 
-                {{TypeNames.MediaJson}}.ExpectStartObject(ref reader);
+                {{TypeNames.MediaJson}}.ExpectStartObject(ref reader, context);
                 return {{TypeNames.MediaJson}}.PeekDiscriminator(ref reader, s_discriminator, context) switch
                 {
             """);

@@ -11,6 +11,9 @@ namespace MediaEvents.Generators.Emitting;
 /// </summary>
 internal sealed class SourceWriter
 {
+    /// <summary>The width that <see cref="Wrapped"/> keeps lines within.</summary>
+    public const int Width = 120;
+
     private readonly StringBuilder _builder = new();
     private int _indent;
 
@@ -67,9 +70,6 @@ internal sealed class SourceWriter
 
         return Line(line.Append(end).ToString());
     }
-
-    /// <summary>The width that <see cref="Wrapped"/> keeps lines within.</summary>
-    public const int Width = 120;
 
     public SourceWriter Open(string text = "{")
     {

@@ -11,21 +11,23 @@ namespace MediaEvents.Generators.Parsing;
 /// <summary>
 /// Finds the event types of a spec the way the published convention names them: a data definition's description
 /// says "Schema of the Data property of an EventGridEvent for a Microsoft.X.Y event." (or "Event data for
-/// Microsoft.X.Y event.", "... preview event", three- and four-part names). The definition's name is the cross-check:
-/// it normally ends with the event's last part (<c>StorageBlobCreatedEventData</c>). Where the two disagree it is a
-/// warning; a name of the form publisher + event + <c>EventData</c> (<c>MediaJobScheduledEventData</c>) wins over
-/// its description, and an undescribed definition of that form is an event of a publisher the spec names elsewhere.
+/// Microsoft.X.Y event.", "... preview event", three- and four-part names, line breaks anywhere). The definition's
+/// name is the cross-check (see <see cref="CrossCheck"/>); a disagreement is a warning. An undescribed definition
+/// named publisher + event + <c>EventData</c> is an event of a publisher the spec names elsewhere.
 /// </summary>
 internal static class EventDiscovery
 {
     private static readonly Regex s_described = new(
-        @"\bfor (?:an? )?(?<type>Microsoft\.[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9_]*){1,3})\s+(?:preview\s+)?event\b",
+        @"\bfor\s+(?:an?\s+)?(?<type>Microsoft\.[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9_]*){1,3})\s+(?:preview\s+)?event\b",
         RegexOptions.CultureInvariant);
 
     private static readonly string[] s_reservedNames = { "Unknown", "Other", "Catalog" };
 
-    /// <summary>Each data definition with the event type it carries, in the spec's order.</summary>
-    public static List<(DefinitionInfo Definition, string EventType)> Discover(ParseContext context, IReadOnlyList<DefinitionInfo> records)
+    /// <summary>
+    /// Each data definition with the event type it carries, in the spec's order. A disagreement is reported only for
+    /// the events <paramref name="isSelected"/> keeps: a consumer of one publisher's events is not told of another's.
+    /// </summary>
+    public static List<(DefinitionInfo Definition, string EventType)> Discover(ParseContext context, IReadOnlyList<DefinitionInfo> records, Func<string, bool> isSelected)
     {
         var described = records.ToDictionary(static definition => definition, static definition =>
         {
@@ -47,20 +49,8 @@ internal static class EventDiscovery
             }
             else
             {
-                string? fromName = FromName(definition.DefinitionName, new[] { Publisher(fromDescription) });
-                eventType = fromDescription;
-                string? disagreement = null;
-                if (fromName is not null && !SameName(fromName, fromDescription))
-                {
-                    eventType = fromName;
-                    disagreement = $"the name says '{fromName}', the description '{fromDescription}'";
-                }
-                else if (fromName is null && !NameEndsWith(definition.DefinitionName, LastPart(fromDescription)))
-                {
-                    disagreement = $"the description says '{fromDescription}', and the name does not end with '{LastPart(fromDescription)}'";
-                }
-
-                if (disagreement is not null)
+                (eventType, string? disagreement) = CrossCheck(definition.DefinitionName, fromDescription);
+                if (disagreement is not null && isSelected(eventType))
                 {
                     context.Report(DiagnosticDescriptors.EventNameMismatch, definition.Json["description"], definition.DefinitionName, disagreement, eventType);
                 }
@@ -90,22 +80,24 @@ internal static class EventDiscovery
     }
 
     /// <summary>
-    /// The catalogue entries: each event's short name is its last part (<c>BlobCreated</c>), or, where two events
-    /// share a last part or it is a name the visitor already uses, every part after <c>Microsoft.</c>.
+    /// The catalogue entries. An event's short name (its constant, its visitor method) is what follows its
+    /// publisher (<c>BlobCreated</c>, <c>HealthResourcesAvailabilityStatusChanged</c>); in a spec of several
+    /// publishers, what follows <c>Microsoft.</c> (<c>StorageBlobCreated</c>, <c>ApiManagementUserCreated</c>), so
+    /// that one publisher's events never take another's names. A name still taken gets a number.
     /// </summary>
     public static List<EventModel> ToModels(IEnumerable<(DefinitionInfo Definition, string EventType)> events)
     {
         var list = events.ToList();
-        var lastParts = list.GroupBy(static item => CSharpNames.ToPascalCase(LastPart(item.EventType)), StringComparer.Ordinal).ToDictionary(static group => group.Key, static group => group.Count(), StringComparer.Ordinal);
+        bool severalPublishers = list.Select(static item => Publisher(item.EventType)).Distinct(StringComparer.Ordinal).Skip(1).Any();
         var taken = new HashSet<string>(s_reservedNames, StringComparer.Ordinal);
         var models = new List<EventModel>();
         foreach ((DefinitionInfo definition, string eventType) in list.OrderBy(static item => item.EventType, StringComparer.Ordinal))
         {
-            string shortName = CSharpNames.ToPascalCase(LastPart(eventType));
-            string name = lastParts[shortName] == 1 && !taken.Contains(shortName) ? shortName : CSharpNames.ToPascalCase(eventType.Substring(eventType.IndexOf('.') + 1));
+            string wanted = CSharpNames.ToPascalCase(eventType.Substring((severalPublishers ? "Microsoft." : Publisher(eventType) + ".").Length));
+            string name = wanted;
             for (int i = 2; taken.Contains(name) || taken.Contains(name + "Type"); i++)
             {
-                name = CSharpNames.ToPascalCase(eventType.Substring(eventType.IndexOf('.') + 1)) + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                name = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             taken.Add(name);
@@ -114,6 +106,31 @@ internal static class EventDiscovery
         }
 
         return models;
+    }
+
+    // The description names the event; the definition's name checks it. They agree when the name ends with the
+    // event's last part (StorageTaskQueuedEventData, Microsoft.Storage.StorageTaskQueued). A name of the form
+    // publisher + event + EventData wins where the description adds a stray "Event"/"EventData" to that event
+    // (ServiceBus ...WithNoListenersEvent) or names another event altogether (a copied description).
+    private static (string EventType, string? Disagreement) CrossCheck(string definitionName, string fromDescription)
+    {
+        string? fromName = FromName(definitionName, new[] { Publisher(fromDescription) });
+        string lastPart = LastPart(fromDescription);
+        if (fromName is not null && SameName(fromName, fromDescription))
+        {
+            return (fromDescription, null);
+        }
+
+        bool strayEventSuffix = fromName is not null && new[] { "EventData", "Event" }.Any(suffix =>
+            lastPart.EndsWith(suffix, StringComparison.Ordinal) && string.Equals(lastPart.Substring(0, lastPart.Length - suffix.Length), LastPart(fromName), StringComparison.OrdinalIgnoreCase));
+        if (!strayEventSuffix && NameEndsWith(definitionName, lastPart))
+        {
+            return (fromDescription, null);
+        }
+
+        return fromName is null
+            ? (fromDescription, $"the description says '{fromDescription}', and the name does not end with '{lastPart}'")
+            : (fromName, $"the name says '{fromName}', the description '{fromDescription}'");
     }
 
     /// <summary>The publisher part of an event type: <c>Microsoft.Storage</c>.</summary>
@@ -155,7 +172,7 @@ internal static class EventDiscovery
     {
         string name = CSharpNames.ToPascalCase(definitionName);
         string part = CSharpNames.ToPascalCase(lastPart);
-        foreach (string suffix in new[] { "EventData", "Data", "EventProperties", "Properties" })
+        foreach (string suffix in new[] { "EventData", "Data", "EventProperties", "Properties", string.Empty })
         {
             if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Substring(0, name.Length - suffix.Length).EndsWith(part, StringComparison.OrdinalIgnoreCase))
             {

@@ -106,11 +106,10 @@ internal sealed class ReferenceResolver
             return;
         }
 
-        // Detached from its own tree (which nothing else reads) rather than cloned: its tokens keep their positions.
-        definition.Parent!.Remove();
+        // The definition is copied into ours (a token has one parent); the copy keeps the positions in its own file.
         var property = new JProperty(localName, definition);
         _context.Definitions.Add(property);
-        _context.MarkImported(definition, source);
+        _context.MarkImported(property.Value, source);
         var found = new List<JProperty>();
         SchemaCleaner.CleanDefinition(_context, property, found);
         foreach (JProperty next in found)

@@ -29,7 +29,7 @@ internal static class ReservedNames
     public static readonly IReadOnlyList<string> TypeNames = new[]
     {
         "Json", "Webhooks", "AzureInterop", "MediaEvent", "MediaEventType", "MediaEventCatalog", "MediaEventReader", "MediaEventReaderOptions",
-        "MediaEventBatch", "MediaEventReadResult", "MediaEventReadFailure", "MediaEventSchema", "MediaEventFailureMode",
+        "MediaEventBatch", "MediaEventDispatchResult", "MediaEventReadResult", "MediaEventReadFailure", "MediaEventSchema", "MediaEventFailureMode",
         "MediaEventBatchException", "MediaEventFormatException",
         "Options", "Default", "GetTypeInfo", "GeneratedSerializerOptions",
         "ToString", "GetHashCode", "Equals", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",

@@ -39,7 +39,7 @@ internal static class SchemaCleaner
     {
         if (definition.Value is not JObject schema)
         {
-            context.Report(DiagnosticDescriptors.SpecMistake, definition.Value, $"'definitions.{definition.Name}' must be a schema object, found {Describe(definition.Value)}", "the definition is skipped, and members that refer to it are read as raw JSON");
+            context.Report(DiagnosticDescriptors.SpecMistake, definition.Value, $"'definitions.{definition.Name}' must be a schema object, found {Text.Describe(definition.Value)}", "the definition is skipped, and members that refer to it are read as raw JSON");
             return false;
         }
 
@@ -60,8 +60,8 @@ internal static class SchemaCleaner
                 }
                 else if (!allowed.Contains(keyword.Value.Type))
                 {
-                    string expected = string.Join(" or ", allowed.Select(static type => "a " + type.ToString().ToLowerInvariant()));
-                    context.Report(DiagnosticDescriptors.SpecMistake, keyword.Value, $"'{label}.{keyword.Name}' must be {expected}, found {Describe(keyword.Value)}", $"'{keyword.Name}' is ignored there");
+                    string expected = string.Join(" or ", allowed.Select(static type => Text.Describe(type)));
+                    context.Report(DiagnosticDescriptors.SpecMistake, keyword.Value, $"'{label}.{keyword.Name}' must be {expected}, found {Text.Describe(keyword.Value)}", $"'{keyword.Name}' is ignored there");
                     keyword.Remove();
                 }
             }
@@ -105,7 +105,7 @@ internal static class SchemaCleaner
                 }
                 else
                 {
-                    context.Report(DiagnosticDescriptors.SpecMistake, property.Value, $"'{label}.properties.{property.Name}' must be a schema object, found {Describe(property.Value)}", "the member is not typed, and is kept in UnknownMembers when it arrives");
+                    context.Report(DiagnosticDescriptors.SpecMistake, property.Value, $"'{label}.properties.{property.Name}' must be a schema object, found {Text.Describe(property.Value)}", "the member is not typed, and is kept in UnknownMembers when it arrives");
                     property.Remove();
                 }
             }
@@ -121,7 +121,7 @@ internal static class SchemaCleaner
                 }
                 else
                 {
-                    context.Report(DiagnosticDescriptors.SpecMistake, allOf[i], $"'{label}.allOf[{i}]' must be a schema object, found {Describe(allOf[i])}", "the entry is ignored");
+                    context.Report(DiagnosticDescriptors.SpecMistake, allOf[i], $"'{label}.allOf[{i}]' must be a schema object, found {Text.Describe(allOf[i])}", "the entry is ignored");
                     allOf[i--].Remove();
                 }
             }
@@ -165,7 +165,7 @@ internal static class SchemaCleaner
         {
             if (extension[name] is { } value && value.Type != type)
             {
-                context.Report(DiagnosticDescriptors.SpecMistake, value, $"'{label}.{name}' must be a {type.ToString().ToLowerInvariant()}, found {Describe(value)}", $"'{name}' is ignored");
+                context.Report(DiagnosticDescriptors.SpecMistake, value, $"'{label}.{name}' must be {Text.Describe(type)}, found {Text.Describe(value)}", $"'{name}' is ignored");
                 value.Parent!.Remove();
             }
         }
@@ -177,15 +177,4 @@ internal static class SchemaCleaner
             values.Parent!.Remove();
         }
     }
-
-    public static string Describe(JToken token) => token.Type switch
-    {
-        JTokenType.Object => "an object",
-        JTokenType.Array => "an array",
-        JTokenType.String => "a string",
-        JTokenType.Integer or JTokenType.Float => "a number",
-        JTokenType.Boolean => "a boolean",
-        JTokenType.Null => "null",
-        _ => token.Type.ToString().ToLowerInvariant(),
-    };
 }

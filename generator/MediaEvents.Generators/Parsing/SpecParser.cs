@@ -71,7 +71,7 @@ internal sealed class SpecParser
         SpecDocument? document = SpecDocument.TryLoad(_file.Path, _file.Text, out DiagnosticInfo? invalidJson, out JToken? root);
         if (document is null)
         {
-            diagnostics.Add(invalidJson ?? DiagnosticInfo.Create(DiagnosticDescriptors.NotSwagger2, new LocationInfo(_file.Path, 0, 1, 0, 0), _file.Path, $"the root is {Describe(root)}, not an object"));
+            diagnostics.Add(invalidJson ?? DiagnosticInfo.Create(DiagnosticDescriptors.NotSwagger2, new LocationInfo(_file.Path, 0, 1, 0, 0), _file.Path, $"the root is {(root is null ? "empty" : Text.Describe(root))}, not an object"));
             return null;
         }
 
@@ -105,7 +105,8 @@ internal sealed class SpecParser
         }
 
         List<DefinitionInfo> records = definitions.Where(static definition => !definition.IsEnum).ToList();
-        List<(DefinitionInfo Definition, string EventType)> events = EventDiscovery.Discover(context, records);
+        Func<string, bool> isSelected = _settings.Include is null ? static _ => true : EventSelection.Matcher(_settings.Include);
+        List<(DefinitionInfo Definition, string EventType)> events = EventDiscovery.Discover(context, records, isSelected);
         EntryPointNames names = EntryPointNaming.Choose(_file, _settings.Name, events.Select(static item => item.EventType));
 
         // Names: the entry points' and the runtime's first, then each record in the spec's order.
@@ -137,8 +138,7 @@ internal sealed class SpecParser
         List<EventModel> eventModels = EventDiscovery.ToModels(events);
         if (_settings.Include is { } include)
         {
-            Func<string, bool> matches = EventSelection.Matcher(include);
-            List<EventModel> selected = eventModels.Where(model => matches(model.EventType)).ToList();
+            List<EventModel> selected = eventModels.Where(model => isSelected(model.EventType)).ToList();
             if (selected.Count == 0)
             {
                 context.Report(DiagnosticDescriptors.NothingSelected, null, include, _file.Path, eventModels.Count == 0 ? "it has none" : string.Join(", ", eventModels.Take(5).Select(static model => model.EventType)) + (eventModels.Count > 5 ? ", …" : string.Empty));
@@ -219,16 +219,6 @@ internal sealed class SpecParser
 
         return types;
     }
-
-    private static string Describe(JToken? token) => token?.Type switch
-    {
-        JTokenType.Array => "an array",
-        JTokenType.String => "a string",
-        JTokenType.Integer or JTokenType.Float => "a number",
-        JTokenType.Boolean => "a boolean",
-        JTokenType.Null => "null",
-        _ => "not an object",
-    };
 
     private sealed class ReferenceEqualityComparer : IEqualityComparer<JsonSchema>
     {

@@ -42,6 +42,8 @@ public static partial class MediaJson
             throw Unexpected(ref reader, "an array");
         }
 
+        // Typed values nest without bound when a type refers to itself: the limit holds for them as for raw values.
+        CheckDepth(ref reader, context);
         var items = new SmallBuilder<T>();
         while (Advance(ref reader) != JsonTokenType.EndArray)
         {
@@ -71,6 +73,7 @@ public static partial class MediaJson
             throw Unexpected(ref reader, "an object");
         }
 
+        CheckDepth(ref reader, context);
         var entries = new SmallBuilder<KeyValuePair<string, TValue>>();
         while (Advance(ref reader) != JsonTokenType.EndObject)
         {

@@ -26,7 +26,7 @@ public static partial class MediaJson
             return null;
         }
 
-        ExpectStartObject(ref reader);
+        ExpectStartObject(ref reader, context);
 
         // A local of this method, not a reference to one: the values read are stored without write barriers.
         TMembers members = default;

@@ -202,14 +202,20 @@ public static partial class MediaJson
             out value);
     }
 
-    /// <summary>Reads a JSON array into a <see cref="ValueList{T}"/>; <see langword="null"/> for JSON null.</summary>
+    /// <summary>
+    /// Reads a JSON array into a <see cref="ValueList{T}"/>; <see langword="null"/> for JSON null. Fails, like
+    /// <see cref="SkipValue"/>, when the array starts deeper than the context allows.
+    /// </summary>
     public static ValueList<T>? ReadList<T>(ref Utf8JsonReader reader, MediaJsonReadContext context, MediaJsonValueReader<T> readItem)
     {
         ArgumentNullException.ThrowIfNull(readItem);
         return ReadList<T, ItemReader<T>>(ref reader, context, new ItemReader<T>(readItem));
     }
 
-    /// <summary>Reads a JSON object of values into a <see cref="ValueMap{TValue}"/>; <see langword="null"/> for JSON null.</summary>
+    /// <summary>
+    /// Reads a JSON object of values into a <see cref="ValueMap{TValue}"/>; <see langword="null"/> for JSON null.
+    /// Fails, like <see cref="SkipValue"/>, when the object starts deeper than the context allows.
+    /// </summary>
     public static ValueMap<TValue>? ReadMap<TValue>(ref Utf8JsonReader reader, MediaJsonReadContext context, MediaJsonValueReader<TValue> readValue)
     {
         ArgumentNullException.ThrowIfNull(readValue);
@@ -288,6 +294,16 @@ public static partial class MediaJson
         {
             throw Unexpected(ref reader, "an object");
         }
+    }
+
+    /// <summary>
+    /// Fails unless the reader is on the start of an object that starts no deeper than the context allows: a type
+    /// that holds itself is read by recursion, and the limit keeps a deep event from exhausting the stack.
+    /// </summary>
+    public static void ExpectStartObject(ref Utf8JsonReader reader, MediaJsonReadContext context)
+    {
+        ExpectStartObject(ref reader);
+        CheckDepth(ref reader, context);
     }
 
     /// <summary>Moves to the next token; the input is known to be complete, so running out of it is malformed JSON.</summary>

@@ -12,7 +12,7 @@ public sealed class IncrementalTests
 {
     private static readonly string[] s_trackedSteps =
     {
-        TrackingNames.SpecFiles, TrackingNames.Options, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Models,
+        TrackingNames.SpecFiles, TrackingNames.Options, TrackingNames.Documents, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Models,
     };
 
     [Fact]
@@ -60,6 +60,28 @@ public sealed class IncrementalTests
         Assert.Equal(IncrementalStepRunReason.Modified, Reason(second, TrackingNames.Parse));
         Assert.Equal(IncrementalStepRunReason.Modified, Reason(second, TrackingNames.Models));
         Assert.Contains(second.GeneratedSources, static source => source.SourceText.ToString().Contains("TrackLabel"));
+    }
+
+    [Fact]
+    public void An_edit_of_a_file_the_spec_references_regenerates_and_an_unrelated_file_does_not()
+    {
+        const string specPath = "/consumer/specs/storage.json";
+        const string commonPath = "/consumer/specs/common.json";
+        string specText = Parsing.SpecText.Swagger(Parsing.SpecText.EventDefinition("StorageBlobCreatedEventData", "Microsoft.Storage.BlobCreated", "\"diagnostics\": { \"$ref\": \"./common.json#/definitions/StorageDiagnostics\" }"));
+        string commonText = Parsing.SpecText.Swagger("\"StorageDiagnostics\": { \"type\": \"object\", \"properties\": { \"batchId\": { \"type\": \"string\" } } }");
+        var spec = new InMemoryAdditionalText(specPath, specText);
+        var common = new InMemoryAdditionalText(commonPath, commonText);
+        var notes = new InMemoryAdditionalText("/consumer/notes.txt", "first");
+        var options = new Dictionary<string, IDictionary<string, string>> { [specPath] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.MediaEventsSpec"] = "true" } };
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new AdditionalText[] { spec, common, notes }, fileOptions: options).RunGenerators(GeneratorHarness.CreateCompilation());
+
+        driver = driver.ReplaceAdditionalText(notes, new InMemoryAdditionalText("/consumer/notes.txt", "second")).RunGenerators(GeneratorHarness.CreateCompilation());
+        AssertAllSteps(driver.GetRunResult().Results.Single(), IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+
+        driver = driver.ReplaceAdditionalText(common, new InMemoryAdditionalText(commonPath, commonText.Replace("batchId", "blobBatchId"))).RunGenerators(GeneratorHarness.CreateCompilation());
+        GeneratorRunResult third = driver.GetRunResult().Results.Single();
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(third, TrackingNames.Parse));
+        Assert.Contains(third.GeneratedSources, static source => source.SourceText.ToString().Contains("BlobBatchId"));
     }
 
     private static IncrementalStepRunReason Reason(GeneratorRunResult result, string step) =>

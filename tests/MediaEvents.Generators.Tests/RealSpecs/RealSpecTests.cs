@@ -1,3 +1,4 @@
+using MediaEvents.Generators.Tests.Infrastructure;
 using System;
 using System.Buffers;
 using System.Collections.Generic;
@@ -32,7 +33,7 @@ public sealed class RealSpecTests
     public void Catalogue_holds_exactly_the_event_types_the_descriptions_name_each_bound_to_its_definition(string fileName)
     {
         GeneratedSpec generated = Generate(fileName);
-        using LoadedSpec loaded = Load(generated);
+        using LoadedAssembly loaded = Load(generated);
 
         string[] expected = generated.Spec.ExpectedEvents.Select(static item => $"{item.Key} -> {item.Value}").Order(StringComparer.Ordinal).ToArray();
         string[] catalogued = loaded.Catalog.Types.Select(static type => $"{type.Name} -> {type.DataType.Name}").Order(StringComparer.Ordinal).ToArray();
@@ -47,7 +48,7 @@ public sealed class RealSpecTests
     public void Delivery_reads_every_event_as_its_catalogued_type_with_every_listed_member_read(string fileName, PayloadEnvelope envelope)
     {
         GeneratedSpec generated = Generate(fileName);
-        using LoadedSpec loaded = Load(generated);
+        using LoadedAssembly loaded = Load(generated);
         SpecDefinitions definitions = SpecDefinitions.Parse(generated.Spec.ReadText());
 
         MediaEventBatch batch = new MediaEventReader(loaded.Catalog).Read(File.ReadAllBytes(generated.Spec.PayloadPath(envelope)));
@@ -68,7 +69,7 @@ public sealed class RealSpecTests
     public void Data_written_back_by_the_catalogue_reads_again_as_an_equal_object(string fileName)
     {
         GeneratedSpec generated = Generate(fileName);
-        using LoadedSpec loaded = Load(generated);
+        using LoadedAssembly loaded = Load(generated);
         var reader = new MediaEventReader(loaded.Catalog);
         MediaEventBatch batch = reader.Read(File.ReadAllBytes(generated.Spec.PayloadPath(PayloadEnvelope.EventGrid)));
         Assert.False(batch.HasFailures, string.Join(Environment.NewLine, batch.Failures));
@@ -98,7 +99,7 @@ public sealed class RealSpecTests
     }
 
     // The later checks need code that compiles: without it, the failure is the generation's, and says so.
-    private static LoadedSpec Load(GeneratedSpec generated)
+    private static LoadedAssembly Load(GeneratedSpec generated)
     {
         Assert.True(generated.Problems.Count == 0, generated.DescribeProblems());
         return generated.Load();

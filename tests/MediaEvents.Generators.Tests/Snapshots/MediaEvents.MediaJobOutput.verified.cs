@@ -53,7 +53,7 @@ namespace MediaEvents
                     return null;
                 }
 
-                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader);
+                global::MediaEvents.Json.MediaJson.ExpectStartObject(ref reader, context);
                 return global::MediaEvents.Json.MediaJson.PeekDiscriminator(ref reader, s_discriminator, context) switch
                 {
                     "#Microsoft.Media.JobOutputAsset" => MediaJobOutputAssetConverter.ReadValue(ref reader, context),
