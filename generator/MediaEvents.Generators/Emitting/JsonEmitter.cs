@@ -366,12 +366,16 @@ internal static class JsonEmitter
     /// </summary>
     private sealed class ReadingLayout
     {
+        // Each spec's types by name, made once per spec rather than searched once per type and level.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SpecModel, Dictionary<string, TypeModel>> s_typesByName = new();
+
         private readonly SpecModel _spec;
 
         public ReadingLayout(SpecModel spec, TypeModel type)
         {
             _spec = spec;
-            Base = type.BaseName is { } baseName && spec.Types.FirstOrDefault(candidate => candidate.Name == baseName) is { } found && StartsWith(type.AllProperties, found.AllProperties)
+            Dictionary<string, TypeModel> types = s_typesByName.GetValue(spec, static spec => spec.Types.GroupBy(static candidate => candidate.Name).ToDictionary(static group => group.Key, static group => group.First()));
+            Base = type.BaseName is { } baseName && types.TryGetValue(baseName, out TypeModel? found) && StartsWith(type.AllProperties, found.AllProperties)
                 ? found
                 : null;
             FirstOwnIndex = Base?.AllProperties.Count ?? 0;
