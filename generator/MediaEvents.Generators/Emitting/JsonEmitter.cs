@@ -190,20 +190,26 @@ internal static class JsonEmitter
         if (!type.IsAbstract)
         {
             writer.Line();
-            EmitCreate(writer, layout, fullName);
+            EmitCreate(writer, type, layout, fullName);
         }
 
         writer.Close();
     }
 
     // Required members are checked in the spec's order, so the first one missing is the one reported.
-    private static void EmitCreate(SourceWriter writer, ReadingLayout layout, string fullName)
+    private static void EmitCreate(SourceWriter writer, TypeModel type, ReadingLayout layout, string fullName)
     {
         writer.Line(AggressiveInlining);
         writer.Line($"public readonly object Create({TypeNames.Json}.JsonMembers? unknownMembers) => new {fullName}");
         writer.Open();
         foreach ((PropertyModel property, string path) in layout.Paths(string.Empty))
         {
+            // A subtype's discriminator is its own: the value read chose the subtype (only the fallback keeps it).
+            if (type.Discriminator is { } discriminator && !type.IsFallback && property.JsonName == discriminator.Property.JsonName)
+            {
+                continue;
+            }
+
             writer.Line(property.IsRequired
                 ? $"{property.Name} = {path} ?? throw {TypeNames.MediaJson}.MissingRequired({CSharpNames.Literal(property.JsonName)}),"
                 : $"{property.Name} = {path},");
