@@ -112,7 +112,9 @@ internal static class JsonEmitter
                 {
             """);
         writer.Indent().Indent();
-        foreach (string name in polymorphism.Subtypes.Select(static subtype => subtype.Name).Append(polymorphism.FallbackName))
+        // A subtype's case before its base's (the first case that matches wins, and a base's matches its subtypes).
+        IEnumerable<string> subtypes = polymorphism.Subtypes.Select(static subtype => subtype.Name).OrderByDescending(name => Depth(spec, name));
+        foreach (string name in subtypes.Append(polymorphism.FallbackName))
         {
             writer.Line($"case global::{spec.Namespace}.{name} item:");
             writer.Line($"    {name}Converter.WriteValue(writer, item);");
@@ -123,6 +125,18 @@ internal static class JsonEmitter
         writer.Line("    throw new global::System.NotSupportedException($\"Cannot write {value.GetType()}: only the subtypes generated from the spec can be written.\");");
         writer.Close();
         writer.Close();
+    }
+
+    // How many bases a type has among the spec's types.
+    private static int Depth(SpecModel spec, string name)
+    {
+        int depth = 0;
+        for (string? current = name; spec.Types.FirstOrDefault(type => type.Name == current)?.BaseName is { } baseName && depth < spec.Types.Count; current = baseName)
+        {
+            depth++;
+        }
+
+        return depth;
     }
 
     // Members in the spec's order: the base's (by its own writer), then this type's.
