@@ -42,17 +42,6 @@ public sealed partial class PackageTests
 
         string consumer = _feed.Temp.Path("Page." + package);
         Directory.CreateDirectory(consumer);
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="mediaevents-test-feed" value="{_feed.Directory}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
-
         // What `dotnet new console` writes, with the page's items.
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -68,7 +57,7 @@ public sealed partial class PackageTests
         File.Copy(Repository.Path("schemas", "MediaServices.json"), Path.Combine(consumer, "MediaServices.json"));
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), program);
 
-        var environment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = _feed.Temp.Path("nuget-packages") };
+        IReadOnlyDictionary<string, string?> environment = UseFeed();
         CommandResult build = await Step($"dotnet build (the {package} page's consumer)", s_buildTimeout, consumer, environment, "build");
         string[] warnings = WarningLines(build.Output);
         Assert.True(warnings.Length == 0, $"the {package} page's consumer warned:\n" + string.Join('\n', warnings));

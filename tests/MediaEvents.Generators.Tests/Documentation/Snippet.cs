@@ -25,8 +25,8 @@ public enum SnippetKind
 /// <list type="bullet">
 /// <item><c>compile-only, REASON</c>: a program that is compiled but not run (it serves HTTP, or needs input that
 /// is not bundled).</item>
-/// <item><c>web</c>: a program of an ASP.NET Core project (<c>Microsoft.NET.Sdk.Web</c>'s implicit usings); compiled,
-/// not run.</item>
+/// <item><c>web</c>: a block of an ASP.NET Core project (<c>Microsoft.NET.Sdk.Web</c>'s implicit usings); compiled,
+/// not run. A program that uses ASP.NET Core is not run either, marked or not: it serves HTTP.</item>
 /// <item><c>with previous</c>: compiled together with the file's previous C# block (and what that one is compiled with).</item>
 /// <item><c>fails CSNNNN</c>: shows a compile error on purpose; compiled, and must fail with that error and no other.</item>
 /// </list>
@@ -66,7 +66,10 @@ internal sealed class Snippet
     /// <summary>The one compile error the marker expects, or null.</summary>
     public string? ExpectedError { get; private init; }
 
-    /// <summary>A program that is run: not compile-only, not web, not a compile error on purpose.</summary>
+    /// <summary>
+    /// A program that is run, unless it turns out to use ASP.NET Core: not compile-only, not web, not a compile error
+    /// on purpose.
+    /// </summary>
     public bool Runs => Kind == SnippetKind.Program && !CompileOnly && !Web && ExpectedError is null;
 
     /// <summary>The C# snippets of one document, or the problems that keep one from being read.</summary>

@@ -157,6 +157,10 @@ internal sealed class SnippetEnvironment
                 .WithSpecificDiagnosticOptions(s_sdkNoWarn));
     }
 
+    /// <summary>Whether <paramref name="compilation"/> uses ASP.NET Core: a program that serves HTTP, compiled but not run.</summary>
+    public bool UsesAspNetCore(Compilation compilation) =>
+        compilation.GetUsedAssemblyReferences().Any(reference => _aspNetCore.Contains(reference));
+
     /// <summary>The block's text as a source file: a members block inside a class, and mapped to its Markdown lines.</summary>
     public static string Wrap(CodeBlock block, SnippetKind kind)
     {

@@ -92,7 +92,7 @@ public sealed class SnippetTests
         }
 
         Assert.True(problems.Length == 0, $"{snippet} ({found.Kind}) does not compile cleanly:{Environment.NewLine}{listed}");
-        if (!found.Runs)
+        if (!found.Runs || environment.UsesAspNetCore(compilation))
         {
             return;
         }
@@ -218,6 +218,34 @@ public sealed class SnippetTests
         Assert.Equal("CS0103", error.Id);
         FileLinePositionSpan span = error.Location.GetMappedLineSpan();
         Assert.Equal(("doc.md", 14), (span.Path, span.StartLinePosition.Line + 1));
+    }
+
+    [Fact]
+    public void A_web_program_compiles_against_ASP_NET_Core_and_is_not_run()
+    {
+        const string text = """
+            <!-- snippet: web -->
+            ```csharp
+            using MediaEvents;
+
+            WebApplication app = WebApplication.CreateBuilder(args).Build();
+            app.MapPost("/api/events", static async (HttpRequest request) =>
+            {
+                MediaEventDispatchResult result = await MediaEventDispatcher.DispatchAsync(request.Body, new NonExhaustiveVisitor());
+                return Results.Ok(new { received = result.Count });
+            });
+            app.Run();
+
+            sealed class NonExhaustiveVisitor : NonExhaustiveMediaEventVisitor { }
+            ```
+            """;
+        Snippet snippet = Assert.Single(Snippet.FromDocument(MarkdownDocument.Parse("doc.md", text), new List<string>()));
+        CSharpCompilation compilation = SnippetEnvironment.Shared.Compile(snippet);
+
+        Assert.Empty(compilation.GetDiagnostics().Where(static diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).Select(DocumentationSet.Format));
+        Assert.True(SnippetEnvironment.Shared.UsesAspNetCore(compilation));
+        Assert.False(snippet.Runs);
+        Assert.False(SnippetEnvironment.Shared.UsesAspNetCore(SnippetEnvironment.Shared.Compile(DocumentationSet.Snippets.First(static candidate => candidate.Runs))));
     }
 
     [Fact]
