@@ -97,56 +97,7 @@ public sealed class SnippetTests
             return;
         }
 
-        RunExpectation expectation = s_runs.GetValueOrDefault(found.Key) ?? new RunExpectation(DefaultDelivery, Stdout: Array.Empty<string>());
-        string delivery = expectation.Delivery;
-        string? temporary = null;
-        if (expectation.BreakSecondEventTime)
-        {
-            temporary = Path.Combine(Path.GetTempPath(), $"mediaevents-snippet-{Guid.NewGuid():N}.json");
-            JsonArray events = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, delivery)))!.AsArray();
-            events[1]!["eventTime"] = "not a time";
-            File.WriteAllText(temporary, events.ToJsonString());
-            delivery = temporary;
-        }
-
-        try
-        {
-            SnippetRun run = await SnippetRunner.RunAsync(
-                compilation,
-                environment,
-                SnippetEnvironment.LibrariesFor(found.Block.File),
-                new[] { delivery },
-                File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, delivery)),
-                s_runTimeout);
-            _output.WriteLine($"run on {expectation.Delivery}: {run}");
-
-            string context = $"{snippet} ({found.Key}), run on {expectation.Delivery}{(expectation.BreakSecondEventTime ? " with a bad eventTime in event 1" : string.Empty)}: {run}";
-            Assert.False(run.TimedOut, $"{context}{Environment.NewLine}A program that does not end (a server) needs <!-- snippet: compile-only, REASON --> above its fence.");
-            Assert.True(run.ExitCode == 0, context);
-            foreach (string text in expectation.Stdout)
-            {
-                Assert.True(run.Stdout.Contains(text, StringComparison.Ordinal), $"stdout lacks '{text}'. {context}");
-            }
-
-            if (expectation.Stderr is null)
-            {
-                Assert.True(run.Stderr.Length == 0, $"stderr is not empty. {context}");
-            }
-            else
-            {
-                foreach (string text in expectation.Stderr)
-                {
-                    Assert.True(run.Stderr.Contains(text, StringComparison.Ordinal), $"stderr lacks '{text}'. {context}");
-                }
-            }
-        }
-        finally
-        {
-            if (temporary is not null)
-            {
-                File.Delete(temporary);
-            }
-        }
+        await AssertRunsAsync(found, compilation, s_runs.GetValueOrDefault(found.Key) ?? new RunExpectation(DefaultDelivery, Stdout: Array.Empty<string>()));
     }
 
     [Fact]
@@ -298,5 +249,64 @@ public sealed class SnippetTests
         Assert.Equal(new[] { "doc.md:4: unknown snippet directive 'run-twice' (known: compile-only, web, with previous, fails CSNNNN)." }, problems);
     }
 
+    // Runs the program on its delivery (as args[0] and on stdin) and checks its exit code and output.
+    private async Task AssertRunsAsync(Snippet snippet, CSharpCompilation compilation, RunExpectation expectation)
+    {
+        string delivery = expectation.Delivery;
+        string? temporary = null;
+        if (expectation.BreakSecondEventTime)
+        {
+            temporary = Path.Combine(Path.GetTempPath(), $"mediaevents-snippet-{Guid.NewGuid():N}.json");
+            JsonArray events = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, delivery)))!.AsArray();
+            events[1]!["eventTime"] = "not a time";
+            File.WriteAllText(temporary, events.ToJsonString());
+            delivery = temporary;
+        }
+
+        try
+        {
+            SnippetRun run = await SnippetRunner.RunAsync(
+                compilation,
+                SnippetEnvironment.Shared,
+                SnippetEnvironment.LibrariesFor(snippet.Block.File),
+                new[] { delivery },
+                File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, delivery)),
+                s_runTimeout);
+            _output.WriteLine($"run on {expectation.Delivery}: {run}");
+
+            string context = $"{snippet.Id} ({snippet.Key}), run on {expectation.Delivery}{(expectation.BreakSecondEventTime ? " with a bad eventTime in event 1" : string.Empty)}: {run}";
+            Assert.False(run.TimedOut, $"{context}{Environment.NewLine}A program that does not end needs <!-- snippet: compile-only, REASON --> above its fence.");
+            Assert.True(run.ExitCode == 0, context);
+            foreach (string text in expectation.Stdout)
+            {
+                Assert.True(run.Stdout.Contains(text, StringComparison.Ordinal), $"stdout lacks '{text}'. {context}");
+            }
+
+            if (expectation.Stderr is null)
+            {
+                Assert.True(run.Stderr.Length == 0, $"stderr is not empty. {context}");
+            }
+            else
+            {
+                foreach (string text in expectation.Stderr)
+                {
+                    Assert.True(run.Stderr.Contains(text, StringComparison.Ordinal), $"stderr lacks '{text}'. {context}");
+                }
+            }
+        }
+        finally
+        {
+            if (temporary is not null)
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    /// <summary>What a program runs on and must print.</summary>
+    /// <param name="Delivery">The delivery, relative to the repository root (also the working directory).</param>
+    /// <param name="Stdout">Text stdout must contain.</param>
+    /// <param name="Stderr">Text stderr must contain; null: stderr must be empty.</param>
+    /// <param name="BreakSecondEventTime">Run on a copy whose event 1 has an <c>eventTime</c> that is no time.</param>
     private sealed record RunExpectation(string Delivery, string[] Stdout, string[]? Stderr = null, bool BreakSecondEventTime = false);
 }
