@@ -38,14 +38,6 @@ public static class MediaEventWriter
 {
     private const string CloudEventsSpecVersion = "1.0";
 
-    // The members of both envelopes, as the reader matches them (ignoring ASCII case): an unknown member by one of
-    // these names would be read back as that member.
-    private static readonly string[] s_envelopeMembers =
-    [
-        "id", "eventType", "type", "subject", "topic", "source", "eventTime", "time", "data",
-        "dataVersion", "metadataVersion", "specversion", "datacontenttype", "dataschema",
-    ];
-
     private static readonly JsonWriterOptions s_compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions s_indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
@@ -199,16 +191,14 @@ public static class MediaEventWriter
             return;
         }
 
+        // A member the reader would take for an envelope member (whatever its case) would not read back as unknown.
         foreach (JsonMember member in members)
         {
-            foreach (string envelopeMember in s_envelopeMembers)
+            if (MediaEventReader.EnvelopeMemberNamed(member.Name) is { } envelopeMember)
             {
-                if (string.Equals(member.Name, envelopeMember, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new ArgumentException(
-                        $"{Describe(mediaEvent, index)} has an unknown member '{member.Name}', which would be read back as the envelope's '{envelopeMember}': set the MediaEvent property instead ({schema} schema).",
-                        index is null ? nameof(mediaEvent) : "events");
-                }
+                throw new ArgumentException(
+                    $"{Describe(mediaEvent, index)} has an unknown member '{member.Name}', which would be read back as the envelope's '{envelopeMember}': set the MediaEvent property instead ({schema} schema).",
+                    index is null ? nameof(mediaEvent) : "events");
             }
         }
     }
