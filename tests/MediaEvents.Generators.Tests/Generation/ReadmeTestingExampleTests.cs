@@ -1,81 +1,55 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Text.RegularExpressions;
-using MediaEvents.Generators.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
+using System.Runtime.Loader;
+using MediaEvents.Generators.Tests.Documentation;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace MediaEvents.Generators.Tests.Generation;
 
 /// <summary>
-/// The README's "Testing your handlers" example, run as written: its C# block is compiled, with a console project's
-/// implicit usings and xunit, against the code generated from our spec, and every <c>[Fact]</c> of it is run.
+/// The README's "Testing your handlers" example, run as written: the snippet tests compile its C# block against the
+/// code generated from our spec; here every <c>[Fact]</c> of it runs, and must pass.
 /// </summary>
 public sealed class ReadmeTestingExampleTests
 {
-    private const string Section = "## Testing your handlers";
-
-    // What Microsoft.NET.Sdk gives a project that does not turn implicit usings off.
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
-    private static string ReadmeExample()
-    {
-        string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
-        int start = readme.IndexOf("\n" + Section + "\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"README.md has no section '{Section}'.");
-        int end = readme.IndexOf("\n## ", start + Section.Length, StringComparison.Ordinal);
-        string section = end < 0 ? readme[start..] : readme[start..end];
-        MatchCollection blocks = Regex.Matches(section, "```csharp\\r?\\n(?<code>.*?)```", RegexOptions.Singleline);
-        return Assert.Single(blocks).Groups["code"].Value;
-    }
-
     [Fact]
-    public void The_readme_example_compiles_against_the_generated_code_and_its_tests_pass()
+    public void The_readme_examples_tests_pass()
     {
-        CSharpCompilation consumer = GeneratorHarness.CreateCompilation(ImplicitUsings, ReadmeExample())
-            .AddReferences(MetadataReference.CreateFromFile(typeof(Assert).Assembly.Location), MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location));
-
-        // As the SDK's default NoWarn does: xunit, built against an older .NET, unifies with this one.
-        consumer = consumer.WithOptions(consumer.Options.WithSpecificDiagnosticOptions(
-            new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
-        GeneratorHarness.CreateDriver([new InMemoryAdditionalText("/consumer/MediaServices.json", GeneratorHarness.OwnSpecText)])
-            .RunGeneratorsAndUpdateCompilation(consumer, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        Assert.Empty(GeneratorHarness.Problems(output, generatorDiagnostics).Select(static diagnostic => diagnostic.ToString()));
-
+        Snippet example = Assert.Single(DocumentationSet.Snippets, static snippet => snippet.Block.File == "README.md" && snippet.Block.Section == "Testing your handlers");
+        CSharpCompilation compilation = SnippetEnvironment.Shared.Compile(example);
         using var image = new MemoryStream();
-        Assert.True(output.Emit(image).Success);
-        image.Position = 0;
-        using var loaded = new LoadedAssembly("README testing example", image);
-        List<MethodInfo> facts = loaded.Assembly.GetTypes()
-            .SelectMany(static type => type.GetMethods())
-            .Where(static method => method.GetCustomAttribute<FactAttribute>() is not null)
-            .ToList();
+        Assert.True(compilation.Emit(image).Success, string.Join(Environment.NewLine, compilation.GetDiagnostics().Select(DocumentationSet.Format)));
 
-        Assert.Equal(3, facts.Count);
-        foreach (MethodInfo fact in facts)
+        // The generated code and the example in a context of their own; the runtime and xunit are the tests' own.
+        var context = new AssemblyLoadContext("README testing example", isCollectible: true);
+        try
         {
-            object tests = Activator.CreateInstance(fact.DeclaringType!)!;
-            try
+            context.LoadFromStream(new MemoryStream(SnippetEnvironment.Shared.GeneratedImage));
+            image.Position = 0;
+            MethodInfo[] facts = context.LoadFromStream(image).GetTypes()
+                .SelectMany(static type => type.GetMethods())
+                .Where(static method => method.GetCustomAttribute<FactAttribute>() is not null)
+                .ToArray();
+
+            Assert.Equal(3, facts.Length);
+            foreach (MethodInfo fact in facts)
             {
-                fact.Invoke(tests, null);
+                try
+                {
+                    fact.Invoke(Activator.CreateInstance(fact.DeclaringType!), null);
+                }
+                catch (TargetInvocationException exception)
+                {
+                    Assert.Fail($"{fact.DeclaringType!.Name}.{fact.Name} failed: {exception.InnerException}");
+                }
             }
-            catch (TargetInvocationException exception)
-            {
-                Assert.Fail($"{fact.DeclaringType!.Name}.{fact.Name} failed: {exception.InnerException}");
-            }
+        }
+        finally
+        {
+            context.Unload();
         }
     }
 }
