@@ -53,9 +53,15 @@ public sealed class SubtypeDiscriminatorTests
         }
     }
 
-    [Fact]
-    public void Consumer_code_builds_subtypes_at_every_level_without_their_discriminator_and_they_read_back_as_themselves()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Consumer_code_builds_subtypes_at_every_level_without_their_discriminator_and_they_read_back_as_themselves(bool required)
     {
+        // Required or not, the root's member is the one its subtypes override.
+        const string requiredKind = "\"required\": [ \"kind\" ],";
+        string spec = required ? s_spec : s_spec.Replace(requiredKind, string.Empty, System.StringComparison.Ordinal);
+        Assert.Equal(required, spec.Contains(requiredKind, System.StringComparison.Ordinal));
         const string consumer = """
             using Contoso.Events;
 
@@ -71,7 +77,7 @@ public sealed class SubtypeDiscriminatorTests
             }
             """;
         GeneratedAssembly generated = GeneratedAssembly.Generate(
-            s_spec,
+            spec,
             SpecText.DefaultPath,
             new Dictionary<string, string> { ["MediaEventsSpec"] = "true", ["MediaEventsNamespace"] = "Contoso.Events" },
             consumer);
