@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -117,15 +118,16 @@ public static class MediaEventWriter
         return buffer.WrittenSpan.ToArray();
     }
 
+    // Checked before anything is written: an event is written whole or not at all.
     private static void WriteEvent(Utf8JsonWriter writer, MediaEvent mediaEvent, MediaEventSchema schema, int? index)
     {
-        CheckUnknownMembers(mediaEvent, schema, index);
+        Check(mediaEvent, schema, index);
         writer.WriteStartObject();
         if (schema == MediaEventSchema.CloudEvents)
         {
             writer.WriteString("specversion", CloudEventsSpecVersion);
             writer.WriteString("id", mediaEvent.Id);
-            writer.WriteString("source", mediaEvent.Source ?? throw Missing(mediaEvent, index, "Source", "source", schema));
+            writer.WriteString("source", mediaEvent.Source);
             writer.WriteString("type", mediaEvent.EventType);
             WriteIfPresent(writer, "subject", mediaEvent.Subject);
             if (mediaEvent.Time is { } time)
@@ -136,19 +138,15 @@ public static class MediaEventWriter
             WriteIfPresent(writer, "datacontenttype", mediaEvent.DataContentType);
             WriteIfPresent(writer, "dataschema", mediaEvent.DataSchema);
         }
-        else if (schema == MediaEventSchema.EventGrid)
+        else
         {
             writer.WriteString("id", mediaEvent.Id);
             WriteIfPresent(writer, "topic", mediaEvent.Source);
-            writer.WriteString("subject", mediaEvent.Subject ?? throw Missing(mediaEvent, index, "Subject", "subject", schema));
+            writer.WriteString("subject", mediaEvent.Subject);
             writer.WriteString("eventType", mediaEvent.EventType);
-            WriteTime(writer, "eventTime", mediaEvent.Time ?? throw Missing(mediaEvent, index, "Time", "eventTime", schema));
-            writer.WriteString("dataVersion", mediaEvent.DataVersion ?? throw Missing(mediaEvent, index, "DataVersion", "dataVersion", schema));
+            WriteTime(writer, "eventTime", mediaEvent.Time!.Value);
+            writer.WriteString("dataVersion", mediaEvent.DataVersion);
             WriteIfPresent(writer, "metadataVersion", mediaEvent.MetadataVersion);
-        }
-        else
-        {
-            throw new ArgumentOutOfRangeException(nameof(schema), schema, "Expected MediaEventSchema.EventGrid or MediaEventSchema.CloudEvents.");
         }
 
         mediaEvent.UnknownMembers?.WriteTo(writer);
@@ -161,6 +159,44 @@ public static class MediaEventWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void Check(MediaEvent mediaEvent, MediaEventSchema schema, int? index)
+    {
+        switch (schema)
+        {
+            case MediaEventSchema.EventGrid:
+                Require(mediaEvent.Subject, "Subject", "subject");
+                Require(mediaEvent.Time, "Time", "eventTime");
+                Require(mediaEvent.DataVersion, "DataVersion", "dataVersion");
+                break;
+            case MediaEventSchema.CloudEvents:
+                Require(mediaEvent.Source, "Source", "source");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(schema), schema, "Expected MediaEventSchema.EventGrid or MediaEventSchema.CloudEvents.");
+        }
+
+        // A member the reader would take for an envelope member (whatever its case) would not read back as unknown.
+        foreach (JsonMember member in mediaEvent.UnknownMembers ?? Enumerable.Empty<JsonMember>())
+        {
+            if (MediaEventReader.EnvelopeMemberNamed(member.Name) is { } envelopeMember)
+            {
+                throw new ArgumentException(
+                    $"{Describe(mediaEvent, index)} has an unknown member '{member.Name}', which would be read back as the envelope's '{envelopeMember}': set the MediaEvent property instead ({schema} schema).",
+                    index is null ? nameof(mediaEvent) : "events");
+            }
+        }
+
+        void Require(object? value, string property, string member)
+        {
+            if (value is null)
+            {
+                throw new ArgumentException(
+                    $"{Describe(mediaEvent, index)} has no {property}, which the {(schema == MediaEventSchema.EventGrid ? "Event Grid schema" : "CloudEvents 1.0 schema")} requires ('{member}'): set MediaEvent.{property}.",
+                    index is null ? nameof(mediaEvent) : "events");
+            }
+        }
     }
 
     private static void WriteIfPresent(Utf8JsonWriter writer, string name, string? value)
@@ -183,30 +219,6 @@ public static class MediaEventWriter
             writer.WriteString(name, time);
         }
     }
-
-    private static void CheckUnknownMembers(MediaEvent mediaEvent, MediaEventSchema schema, int? index)
-    {
-        if (mediaEvent.UnknownMembers is not { } members)
-        {
-            return;
-        }
-
-        // A member the reader would take for an envelope member (whatever its case) would not read back as unknown.
-        foreach (JsonMember member in members)
-        {
-            if (MediaEventReader.EnvelopeMemberNamed(member.Name) is { } envelopeMember)
-            {
-                throw new ArgumentException(
-                    $"{Describe(mediaEvent, index)} has an unknown member '{member.Name}', which would be read back as the envelope's '{envelopeMember}': set the MediaEvent property instead ({schema} schema).",
-                    index is null ? nameof(mediaEvent) : "events");
-            }
-        }
-    }
-
-    private static ArgumentException Missing(MediaEvent mediaEvent, int? index, string property, string member, MediaEventSchema schema) =>
-        new(
-            $"{Describe(mediaEvent, index)} has no {property}, which the {(schema == MediaEventSchema.EventGrid ? "Event Grid schema" : "CloudEvents 1.0 schema")} requires ('{member}'): set MediaEvent.{property}.",
-            index is null ? nameof(mediaEvent) : "events");
 
     private static string Describe(MediaEvent mediaEvent, int? index) =>
         (index is { } position ? $"Event {position} " : "The event ") + $"(id '{mediaEvent.Id}', type '{mediaEvent.EventType}')";

@@ -283,6 +283,13 @@ public sealed class MediaEventWriterTests
         ArgumentException subject = Assert.Throws<ArgumentException>(() => MediaEventWriter.ToJson(noSubject, MediaEventSchema.EventGrid));
         ArgumentException source = Assert.Throws<ArgumentException>(() => MediaEventWriter.ToJson([noTime, noSubject], MediaEventSchema.CloudEvents));
 
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            Assert.Throws<ArgumentException>(() => MediaEventWriter.Write(writer, noSubject, MediaEventSchema.EventGrid));
+            Assert.Equal(0, writer.BytesPending + writer.BytesCommitted);
+        }
+
         Assert.Equal("The event (id 'a', type 'Microsoft.Media.JobFinished') has no Subject, which the Event Grid schema requires ('subject'): set MediaEvent.Subject. (Parameter 'mediaEvent')", subject.Message);
         Assert.Equal("Event 0 (id 'b', type 'Contoso.Ping') has no Source, which the CloudEvents 1.0 schema requires ('source'): set MediaEvent.Source. (Parameter 'events')", source.Message);
         Assert.Contains("has no Time, which the Event Grid schema requires ('eventTime')", Assert.Throws<ArgumentException>(() => MediaEventWriter.ToJson(noTime, MediaEventSchema.EventGrid)).Message, StringComparison.Ordinal);
