@@ -58,7 +58,7 @@ public static partial class MediaJson
 
                 if (!seen.Add(member) && !context.AllowDuplicateMembers)
                 {
-                    throw DuplicateMember(TMembers.Names.NameAt(member));
+                    ThrowDuplicateMember(TMembers.Names.NameAt(member));
                 }
 
                 Advance(ref reader);

@@ -234,10 +234,10 @@ public static partial class MediaJson
     {
         string name = GetString(ref reader);
         members ??= new UnknownMemberList();
-        int earlier = members is UnknownMemberList list ? list.IndexOfOrAdd(name) : members.FindIndex(member => member.Name == name);
+        int earlier = members is UnknownMemberList list ? list.IndexOfOrAdd(name) : UnknownMemberList.IndexOf(members, name);
         if (earlier >= 0 && !context.AllowDuplicateMembers)
         {
-            throw DuplicateMember(name).InProperty(name);
+            ThrowDuplicateMember(name, name);
         }
 
         Advance(ref reader);
@@ -370,6 +370,11 @@ public static partial class MediaJson
     /// <summary>The failure for a member that appears more than once in its object (the caller adds the path).</summary>
     internal static MediaJsonException DuplicateMember(string name) =>
         new MediaJsonException($"the member '{name}' appears more than once (MediaEventReaderOptions.AllowDuplicateMembers accepts the last)");
+
+    // Kept out of the member loops, which stay small for the JIT.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowDuplicateMember(string name, string? inProperty = null) =>
+        throw (inProperty is null ? DuplicateMember(name) : DuplicateMember(name).InProperty(inProperty));
 
     /// <summary>The failure for a value that is null where the spec requires one (the caller adds the path).</summary>
     public static MediaJsonException NullNotAllowed() =>
