@@ -32,6 +32,12 @@ internal sealed class ChunkedInput
         _buffer = new byte[Math.Max(1, Math.Min(firstBufferBytes, maxPending + 1L > Array.MaxLength ? Array.MaxLength : maxPending + 1))];
     }
 
+    /// <summary>The most pending bytes held.</summary>
+    public int MaxPending => _maxPending;
+
+    /// <summary>Whether more than <see cref="MaxPending"/> bytes are pending: the value they start is over the limit.</summary>
+    public bool IsOverLimit => _end - _start > _maxPending;
+
     /// <summary>The bytes read and not yet consumed.</summary>
     public ReadOnlySpan<byte> Pending => _buffer.AsSpan(_start, _end - _start);
 
@@ -47,9 +53,8 @@ internal sealed class ChunkedInput
     /// <summary>
     /// Reads more of the stream (one read: what arrives is handled at once, a pipe is not waited on to fill the
     /// buffer); <see langword="false"/> when the stream has ended. Called when the pending bytes are not enough
-    /// for one value: when they fill a buffer already past the limit, that value is larger than the limit.
+    /// for one value, and not once they are <see cref="IsOverLimit"/>. What the stream throws is not caught.
     /// </summary>
-    /// <exception cref="InputTooLargeException">More than the limit is pending, and more is needed.</exception>
     public async ValueTask<bool> ReadMoreAsync(CancellationToken cancellationToken)
     {
         // Not every stream looks at the token (a memory stream, say): a long read stops here all the same.
@@ -68,9 +73,9 @@ internal sealed class ChunkedInput
 
         if (_end == _buffer.Length)
         {
-            if (_end > _maxPending)
+            if (IsOverLimit)
             {
-                throw new InputTooLargeException(_maxPending);
+                throw new InvalidOperationException("The pending bytes are over the limit: the caller reads no more.");
             }
 
             Array.Resize(ref _buffer, (int)Math.Min(Math.Min((long)_buffer.Length * 2, (long)_maxPending + 1), Array.MaxLength));

@@ -40,6 +40,7 @@ public sealed partial class MediaEventReader
     /// <exception cref="MediaEventFormatException">
     /// The input is empty, not JSON, neither an array nor an object, truncated, or holds an event larger than
     /// <see cref="MediaEventReaderOptions.MaxInputBytes"/> (an <see cref="InputTooLargeException"/> inside).
+    /// What the stream throws (an <see cref="IOException"/>, say) comes through as it is.
     /// </exception>
     public IAsyncEnumerable<MediaEventReadResult> ReadEventsAsync(Stream utf8Json, CancellationToken cancellationToken = default)
     {
@@ -169,20 +170,18 @@ public sealed partial class MediaEventReader
         int length;
         while (!TryScanValue(input, ref scan, out length))
         {
-            try
-            {
-                if (!await input.ReadMoreAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    throw EndsInTheMiddle(input);
-                }
-            }
-            catch (InputTooLargeException exception)
+            if (input.IsOverLimit)
             {
                 throw new MediaEventFormatException(
-                    string.Create(CultureInfo.InvariantCulture, $"The event at {path} is larger than the limit of {exception.MaxBytes} bytes (MediaEventReaderOptions.MaxInputBytes)."),
+                    string.Create(CultureInfo.InvariantCulture, $"The event at {path} is larger than the limit of {input.MaxPending} bytes (MediaEventReaderOptions.MaxInputBytes)."),
                     input.Line,
                     input.BytePositionInLine,
-                    exception);
+                    new InputTooLargeException(input.MaxPending));
+            }
+
+            if (!await input.ReadMoreAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw EndsInTheMiddle(input);
             }
         }
 
