@@ -32,9 +32,9 @@ public sealed partial class MediaEventReader
                 }
 
                 member = NameOf(property);
-                if (!seen.Add((int)property) && !context.AllowDuplicateMembers)
+                if (!seen.Add((int)property))
                 {
-                    throw MediaJson.DuplicateMember(member);
+                    OnRepeatedMember(member, context);
                 }
 
                 MediaJson.Advance(ref reader);
@@ -134,6 +134,15 @@ public sealed partial class MediaEventReader
         catch (MediaJsonException exception) when (member is not null)
         {
             throw exception.InProperty(member);
+        }
+    }
+
+    // An envelope member met again: fails unless the context lets the last value win.
+    private static void OnRepeatedMember(string member, MediaJsonReadContext context)
+    {
+        if (!context.AllowDuplicateMembers)
+        {
+            throw MediaJson.DuplicateMember(member);
         }
     }
 

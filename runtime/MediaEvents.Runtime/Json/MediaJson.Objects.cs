@@ -56,9 +56,9 @@ public static partial class MediaJson
                     continue;
                 }
 
-                if (!seen.Add(member) && !context.AllowDuplicateMembers)
+                if (!seen.Add(member))
                 {
-                    ThrowDuplicateMember(TMembers.Names.NameAt(member));
+                    OnRepeatedMember<TMembers>(member, context);
                 }
 
                 Advance(ref reader);
@@ -71,6 +71,17 @@ public static partial class MediaJson
         }
 
         return members.Create(JsonMembers.From(unknown));
+    }
+
+    // A member met again: fails unless the context lets the last value win. Out of the loop, which stays small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void OnRepeatedMember<TMembers>(int member, MediaJsonReadContext context)
+        where TMembers : struct, IMediaJsonObject
+    {
+        if (!context.AllowDuplicateMembers)
+        {
+            throw DuplicateMember(TMembers.Names.NameAt(member));
+        }
     }
 
     /// <summary>Reads an extensible enum: a string, or a number's text; <see langword="null"/> for JSON null.</summary>

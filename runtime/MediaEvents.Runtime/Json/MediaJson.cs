@@ -237,7 +237,7 @@ public static partial class MediaJson
         int earlier = members is UnknownMemberList list ? list.IndexOfOrAdd(name) : UnknownMemberList.IndexOf(members, name);
         if (earlier >= 0 && !context.AllowDuplicateMembers)
         {
-            ThrowDuplicateMember(name, name);
+            ThrowDuplicateMember(name);
         }
 
         Advance(ref reader);
@@ -371,10 +371,9 @@ public static partial class MediaJson
     internal static MediaJsonException DuplicateMember(string name) =>
         new MediaJsonException($"the member '{name}' appears more than once (MediaEventReaderOptions.AllowDuplicateMembers accepts the last)");
 
-    // Kept out of the member loops, which stay small for the JIT.
+    // The failure of a repeated unknown member, which names its own path.
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void ThrowDuplicateMember(string name, string? inProperty = null) =>
-        throw (inProperty is null ? DuplicateMember(name) : DuplicateMember(name).InProperty(inProperty));
+    private static void ThrowDuplicateMember(string name) => throw DuplicateMember(name).InProperty(name);
 
     /// <summary>The failure for a value that is null where the spec requires one (the caller adds the path).</summary>
     public static MediaJsonException NullNotAllowed() =>
