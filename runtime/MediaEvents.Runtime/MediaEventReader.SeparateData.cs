@@ -25,7 +25,7 @@ public sealed partial class MediaEventReader
             return bytes;
         }
 
-        throw MediaJson.Unexpected(ref reader, "a string of base64 (RFC 4648) with its padding and without white space");
+        throw MediaJson.Unexpected(ref reader, "a string of base64 (RFC 4648) with its padding");
     }
 
     /// <summary>Reads the event's data from <paramref name="bytes"/>, which <paramref name="origin"/> names in failures.</summary>
