@@ -107,13 +107,8 @@ public sealed partial class MediaEventReader
 
             if (dataBase64 is not null)
             {
-                if (hasData && !dataIsNull)
-                {
-                    throw new MediaJsonException("the event has both 'data' and 'data_base64': a CloudEvent carries its data in one of them");
-                }
-
                 member = NameOf(EnvelopeMember.DataBase64);
-                return ReadSeparateData(ref envelope, dataBase64, "the decoded 'data_base64'", context.MaxReaderDepth - reader.CurrentDepth - 1, context.Strings);
+                return ReadDataBase64(ref envelope, dataBase64, hasData && !dataIsNull, context.MaxReaderDepth - reader.CurrentDepth - 1, context.Strings);
             }
 
             if (envelope.KnownType is null)

@@ -28,6 +28,12 @@ public sealed partial class MediaEventReader
         throw MediaJson.Unexpected(ref reader, "a string of base64 (RFC 4648) with its padding");
     }
 
+    // The data of an event that has "data_base64", once the envelope is read.
+    private MediaEvent ReadDataBase64(ref MediaEventEnvelope envelope, byte[] bytes, bool hasData, int maxReaderDepth, Utf8StringTable? strings) =>
+        hasData
+            ? throw new MediaJsonException("the event has both 'data' and 'data_base64': a CloudEvent carries its data in one of them")
+            : ReadSeparateData(ref envelope, bytes, "the decoded 'data_base64'", maxReaderDepth, strings);
+
     /// <summary>Reads the event's data from <paramref name="bytes"/>, which <paramref name="origin"/> names in failures.</summary>
     /// <param name="envelope">The event's envelope, complete but for its data.</param>
     /// <param name="bytes">The data's bytes; events keep slices of them.</param>

@@ -110,7 +110,7 @@ public class DataBase64Tests
     {
         MediaEventReadFailure failure = Assert.Single(s_reader.Read(CloudEvent($"\"data\":{Data},\"data_base64\":\"{Base64(Data)}\"")).Failures);
 
-        Assert.Equal("$", failure.Path);
+        Assert.Equal("$.data_base64", failure.Path);
         Assert.Equal("the event has both 'data' and 'data_base64': a CloudEvent carries its data in one of them", failure.Reason);
     }
 
