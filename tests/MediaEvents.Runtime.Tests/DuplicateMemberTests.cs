@@ -78,6 +78,21 @@ public class DuplicateMemberTests
     }
 
     [Fact]
+    public void DataBase64Twice_FailsAlone_AndTheDecodedDataFollowsTheSameRule()
+    {
+        const string Head = """{"specversion":"1.0","id":"c1","type":"Microsoft.Media.JobStateChange","source":"/s",""";
+        const string Repeated = "eyJzdGF0ZSI6ImEiLCJ4IjoxLCJ4IjoyfQ=="; // {"state":"a","x":1,"x":2}
+
+        AssertRepeated(FailsAlone(Head + "\"data_base64\":\"e30=\",\"data_base64\":\"e30=\"}"), "$[1].data_base64", "data_base64");
+        MediaEventReadFailure failure = FailsAlone(Head + "\"data_base64\":\"" + Repeated + "\"}");
+        MediaEvent e = Assert.Single(s_lastWins.Read(Head + "\"data_base64\":\"" + Repeated + "\"}").Events);
+
+        Assert.EndsWith(".x", failure.Path, StringComparison.Ordinal);
+        Assert.Contains("'x' appears more than once", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal("2", TestInput.Text(Assert.Single(Assert.IsType<MediaEvent<StateChangeData>>(e).Data.UnknownMembers!).RawValue));
+    }
+
+    [Fact]
     public void AnEnvelopeMemberSpelledWithEscapesOrInAnotherCase_IsTheSameMember()
     {
         AssertRepeated(FailsAlone("""{"id":"e1","\u0069d":"e2","eventType":"Microsoft.Media.JobStateChange","data":{}}"""), "$[1].id", "id");
