@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 using MediaEvents.Json;
 
 namespace MediaEvents.Tracking;
@@ -22,6 +23,7 @@ public sealed record JobError
     public ValueList<JobErrorDetail> Details { get; init; } = JobErrorDetail.None;
 
     /// <summary>Whether the service says that submitting the job again may succeed.</summary>
+    [JsonIgnore]
     public bool MayRetry => string.Equals(Retry, "MayRetry", StringComparison.OrdinalIgnoreCase);
 }
 
