@@ -33,21 +33,7 @@ public sealed partial class PackageTests
         string project = Path.Combine(consumer, "Consumer.csproj");
         string spec = Path.Combine(consumer, "MediaServices.json");
 
-        // The feed and nuget.org only; an empty NuGet cache of its own, so nothing stale can be served.
-        File.WriteAllText(_feed.Temp.Path("nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="mediaevents-test-feed" value="{_feed.Directory}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
-        var environment = new Dictionary<string, string?>
-        {
-            ["NUGET_PACKAGES"] = _feed.Temp.Path("nuget-packages"),
-        };
+        IReadOnlyDictionary<string, string?> environment = UseFeed();
 
         // A console project from nothing, and the two packages added from the feed.
         await Step("dotnet new console", s_newTimeout, _feed.Temp.Root, environment,

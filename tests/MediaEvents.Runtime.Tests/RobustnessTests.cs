@@ -9,7 +9,7 @@ namespace MediaEvents.Tests;
 /// <summary>Whatever the bytes, the reader returns a batch or throws a <see cref="MediaEventFormatException"/>: nothing else.</summary>
 public class RobustnessTests
 {
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxDepth = 8 });
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxDepth = 8 });
 
     private static readonly string s_delivery = TestInput.Array(
         TestInput.StateChange("a"),
