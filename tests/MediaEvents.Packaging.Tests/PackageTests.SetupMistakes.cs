@@ -65,23 +65,4 @@ public sealed partial class PackageTests
         string[] warnings = WarningLines(fixedBuild.Output);
         Assert.True(warnings.Length == 0, "the fixed consumer's build warned:\n" + string.Join('\n', warnings));
     }
-
-    /// <summary>
-    /// Points NuGet at the test feed and nuget.org only (a nuget.config above every consumer), with an empty package
-    /// cache of the class's own, so that nothing stale can be served; returns the environment for the dotnet CLI.
-    /// </summary>
-    private IReadOnlyDictionary<string, string?> UseFeed()
-    {
-        File.WriteAllText(_feed.Temp.Path("nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="mediaevents-test-feed" value="{_feed.Directory}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
-        return new Dictionary<string, string?> { ["NUGET_PACKAGES"] = _feed.Temp.Path("nuget-packages") };
-    }
 }

@@ -22,39 +22,39 @@ internal sealed class JsonSpellings
     public JsonSpellings(int seed) => _random = new Random(seed);
 
     /// <summary>A random JSON value nesting at most <paramref name="depth"/> objects and arrays.</summary>
-    public Json Value(int depth = 4)
+    public JsonTree Value(int depth = 4)
     {
         int kind = _random.Next(depth > 0 ? 7 : 5);
         return kind switch
         {
-            0 => new Json.Str(Text()),
-            1 => new Json.Num(s_numbers[_random.Next(s_numbers.Length)]),
-            2 => new Json.Literal(_random.Next(3) switch { 0 => "true", 1 => "false", _ => "null" }),
-            3 or 4 when depth == 0 => new Json.Str(Text()),
-            3 or 5 => new Json.Obj(Enumerable.Range(0, _random.Next(4)).Select(i => (Text() + i.ToString(CultureInfo.InvariantCulture), Value(depth - 1))).ToArray()),
-            _ => new Json.Arr(Enumerable.Range(0, _random.Next(4)).Select(_ => Value(depth - 1)).ToArray()),
+            0 => new JsonTree.Str(Text()),
+            1 => new JsonTree.Num(s_numbers[_random.Next(s_numbers.Length)]),
+            2 => new JsonTree.Literal(_random.Next(3) switch { 0 => "true", 1 => "false", _ => "null" }),
+            3 or 4 when depth == 0 => new JsonTree.Str(Text()),
+            3 or 5 => new JsonTree.Obj(Enumerable.Range(0, _random.Next(4)).Select(i => (Text() + i.ToString(CultureInfo.InvariantCulture), Value(depth - 1))).ToArray()),
+            _ => new JsonTree.Arr(Enumerable.Range(0, _random.Next(4)).Select(_ => Value(depth - 1)).ToArray()),
         };
     }
 
     /// <summary>A random value that is not JSON null (which a <c>RawJsonValue</c> does not hold).</summary>
-    public Json NonNullValue()
+    public JsonTree NonNullValue()
     {
-        Json value;
+        JsonTree value;
         do
         {
             value = Value();
         }
-        while (value is Json.Literal { Text: "null" });
+        while (value is JsonTree.Literal { Text: "null" });
 
         return value;
     }
 
     /// <summary>A random object (what an unknown member's value or an event's data most often is).</summary>
-    public Json.Obj Object(int depth = 3) =>
+    public JsonTree.Obj Object(int depth = 3) =>
         new(Enumerable.Range(0, 1 + _random.Next(4)).Select(i => (Text() + i.ToString(CultureInfo.InvariantCulture), Value(depth - 1))).ToArray());
 
     /// <summary>The value written with no whitespace and only the escapes JSON requires.</summary>
-    public static string Plain(Json value)
+    public static string Plain(JsonTree value)
     {
         var text = new StringBuilder();
         Write(value, text, null, comments: false);
@@ -62,7 +62,7 @@ internal sealed class JsonSpellings
     }
 
     /// <summary>The same tokens spelled differently, with comments between tokens when <paramref name="comments"/>.</summary>
-    public string Respelled(Json value, bool comments = false)
+    public string Respelled(JsonTree value, bool comments = false)
     {
         var text = new StringBuilder();
         Write(value, text, _random, comments);
@@ -70,35 +70,35 @@ internal sealed class JsonSpellings
     }
 
     /// <summary>The value with one token changed: a string or number gains a character, or an object loses its last member.</summary>
-    public Json Changed(Json value) => value switch
+    public JsonTree Changed(JsonTree value) => value switch
     {
-        Json.Str s => new Json.Str(s.Value + "x"),
-        Json.Num n => new Json.Num(n.Text == "0" ? "1" : n.Text + "0"),
-        Json.Literal l => new Json.Literal(l.Text == "true" ? "false" : "true"),
-        Json.Obj { Members.Length: 0 } => new Json.Arr([]),
-        Json.Obj o when _random.Next(2) == 0 => new Json.Obj(o.Members[..^1]),
-        Json.Obj o => new Json.Obj([.. o.Members[..^1], (o.Members[^1].Name, Changed(o.Members[^1].Value))]),
-        Json.Arr { Items.Length: 0 } => new Json.Arr([new Json.Literal("null")]),
-        Json.Arr a => new Json.Arr([Changed(a.Items[0]), .. a.Items[1..]]),
+        JsonTree.Str s => new JsonTree.Str(s.Value + "x"),
+        JsonTree.Num n => new JsonTree.Num(n.Text == "0" ? "1" : n.Text + "0"),
+        JsonTree.Literal l => new JsonTree.Literal(l.Text == "true" ? "false" : "true"),
+        JsonTree.Obj { Members.Length: 0 } => new JsonTree.Arr([]),
+        JsonTree.Obj o when _random.Next(2) == 0 => new JsonTree.Obj(o.Members[..^1]),
+        JsonTree.Obj o => new JsonTree.Obj([.. o.Members[..^1], (o.Members[^1].Name, Changed(o.Members[^1].Value))]),
+        JsonTree.Arr { Items.Length: 0 } => new JsonTree.Arr([new JsonTree.Literal("null")]),
+        JsonTree.Arr a => new JsonTree.Arr([Changed(a.Items[0]), .. a.Items[1..]]),
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
     private string Text() => string.Concat(Enumerable.Range(0, _random.Next(4)).Select(_ => s_pieces[_random.Next(s_pieces.Length)]));
 
-    private static void Write(Json value, StringBuilder text, Random? random, bool comments)
+    private static void Write(JsonTree value, StringBuilder text, Random? random, bool comments)
     {
         switch (value)
         {
-            case Json.Str s:
+            case JsonTree.Str s:
                 WriteString(s.Value, text, random);
                 break;
-            case Json.Num n:
+            case JsonTree.Num n:
                 text.Append(n.Text);
                 break;
-            case Json.Literal l:
+            case JsonTree.Literal l:
                 text.Append(l.Text);
                 break;
-            case Json.Obj o:
+            case JsonTree.Obj o:
                 text.Append('{');
                 for (int i = 0; i < o.Members.Length; i++)
                 {
@@ -110,7 +110,7 @@ internal sealed class JsonSpellings
 
                 Gap(text, random, comments, "}");
                 break;
-            case Json.Arr a:
+            case JsonTree.Arr a:
                 text.Append('[');
                 for (int i = 0; i < a.Items.Length; i++)
                 {
@@ -176,15 +176,15 @@ internal sealed class JsonSpellings
 }
 
 /// <summary>A JSON value as a tree, so that it can be spelled in more than one way.</summary>
-internal abstract record Json
+internal abstract record JsonTree
 {
-    public sealed record Str(string Value) : Json;
+    public sealed record Str(string Value) : JsonTree;
 
-    public sealed record Num(string Text) : Json;
+    public sealed record Num(string Text) : JsonTree;
 
-    public sealed record Literal(string Text) : Json;
+    public sealed record Literal(string Text) : JsonTree;
 
-    public sealed record Obj((string Name, Json Value)[] Members) : Json;
+    public sealed record Obj((string Name, JsonTree Value)[] Members) : JsonTree;
 
-    public sealed record Arr(Json[] Items) : Json;
+    public sealed record Arr(JsonTree[] Items) : JsonTree;
 }

@@ -36,7 +36,7 @@ public sealed class RawJsonEqualityTests
         var spellings = new JsonSpellings(seed);
         for (int i = 0; i < ValuesPerSeed; i++)
         {
-            Json value = spellings.Value();
+            JsonTree value = spellings.Value();
             byte[] plain = Utf8(JsonSpellings.Plain(value));
             byte[] other = Utf8(spellings.Respelled(value, comments: true));
             string pair = $"seed {seed}, value {i}: {Text(plain)} and {Text(other)}";
@@ -57,7 +57,7 @@ public sealed class RawJsonEqualityTests
         var spellings = new JsonSpellings(seed);
         for (int i = 0; i < ValuesPerSeed; i++)
         {
-            Json value = spellings.Value();
+            JsonTree value = spellings.Value();
             byte[] plain = Utf8(JsonSpellings.Plain(value));
             byte[] changed = Utf8(spellings.Respelled(spellings.Changed(value), comments: true));
             string pair = $"seed {seed}, value {i}: {Text(plain)} and {Text(changed)}";
@@ -74,7 +74,7 @@ public sealed class RawJsonEqualityTests
         var spellings = new JsonSpellings(seed);
         for (int i = 0; i < ValuesPerSeed; i++)
         {
-            Json value = spellings.NonNullValue();
+            JsonTree value = spellings.NonNullValue();
             RawJsonValue plain = RawJsonValue.Parse(JsonSpellings.Plain(value));
             RawJsonValue other = RawJsonValue.Parse(spellings.Respelled(value));
             RawJsonValue changed = RawJsonValue.Parse(JsonSpellings.Plain(spellings.Changed(value)));
@@ -95,7 +95,7 @@ public sealed class RawJsonEqualityTests
         var spellings = new JsonSpellings(seed);
         for (int i = 0; i < ValuesPerSeed; i++)
         {
-            Json.Obj value = spellings.Object();
+            JsonTree.Obj value = spellings.Object();
             JsonMembers plain = Members(value, JsonSpellings.Plain);
             JsonMembers other = Members(value, json => spellings.Respelled(json, comments: true));
             string members = $"seed {seed}, value {i}: {string.Join(", ", plain)} and {string.Join(", ", other)}";
@@ -104,7 +104,7 @@ public sealed class RawJsonEqualityTests
             Assert.True(plain.GetHashCode() == other.GetHashCode(), members);
             Assert.All(plain.Zip(other), pair => Assert.True(pair.First.GetHashCode() == pair.Second.GetHashCode(), members));
 
-            var changedMember = new Json.Obj([.. value.Members[..^1], (value.Members[^1].Name, spellings.Changed(value.Members[^1].Value))]);
+            var changedMember = new JsonTree.Obj([.. value.Members[..^1], (value.Members[^1].Name, spellings.Changed(value.Members[^1].Value))]);
             JsonMembers changed = Members(changedMember, JsonSpellings.Plain);
             Assert.False(plain.Equals(changed) || changed.Equals(plain), members);
         }
@@ -119,17 +119,17 @@ public sealed class RawJsonEqualityTests
         for (int i = 0; i < ValuesPerSeed; i++)
         {
             // A JobFinished payload: spec members, a known and an unknown kind of output, and members the spec lacks.
-            Json.Obj data = Concat(
+            JsonTree.Obj data = Concat(
                 Obj(("previousState", Str("Processing")), ("state", Str("Finished")), ("correlationData", Obj(("k", Str("v/é"))))),
-                Obj(("outputs", new Json.Arr(
+                Obj(("outputs", new JsonTree.Arr(
                 [
-                    Concat(Obj(("@odata.type", Str("#Microsoft.Media.JobOutputAsset")), ("assetName", Str("out-1")), ("progress", new Json.Num("100")), ("state", Str("Finished"))), spellings.Object()),
-                    Concat(Obj(("@odata.type", Str("#Contoso.FutureOutput")), ("progress", new Json.Num("5")), ("state", Str("Queued"))), spellings.Object()),
+                    Concat(Obj(("@odata.type", Str("#Microsoft.Media.JobOutputAsset")), ("assetName", Str("out-1")), ("progress", new JsonTree.Num("100")), ("state", Str("Finished"))), spellings.Object()),
+                    Concat(Obj(("@odata.type", Str("#Contoso.FutureOutput")), ("progress", new JsonTree.Num("5")), ("state", Str("Queued"))), spellings.Object()),
                 ]))),
                 spellings.Object());
             MediaJobFinishedEventData plain = ReadJobFinished(reader, JsonSpellings.Plain(data));
             MediaJobFinishedEventData other = ReadJobFinished(reader, spellings.Respelled(data));
-            MediaJobFinishedEventData changed = ReadJobFinished(reader, JsonSpellings.Plain(new Json.Obj([.. data.Members[..^1], (data.Members[^1].Name, spellings.Changed(data.Members[^1].Value))])));
+            MediaJobFinishedEventData changed = ReadJobFinished(reader, JsonSpellings.Plain(new JsonTree.Obj([.. data.Members[..^1], (data.Members[^1].Name, spellings.Changed(data.Members[^1].Value))])));
             string records = $"seed {seed}, value {i}: {JsonSpellings.Plain(data)}";
 
             Assert.IsType<UnknownMediaJobOutput>(plain.Outputs![1]);
@@ -148,14 +148,14 @@ public sealed class RawJsonEqualityTests
         return Assert.IsType<MediaEvent<MediaJobFinishedEventData>>(Assert.Single(batch.Events)).Data;
     }
 
-    private static JsonMembers Members(Json.Obj value, Func<Json, string> spell) =>
+    private static JsonMembers Members(JsonTree.Obj value, Func<JsonTree, string> spell) =>
         new(value.Members.Select(member => new JsonMember(member.Name, Utf8(spell(member.Value)))));
 
-    private static Json.Obj Obj(params (string Name, Json Value)[] members) => new(members);
+    private static JsonTree.Obj Obj(params (string Name, JsonTree Value)[] members) => new(members);
 
-    private static Json.Obj Concat(params Json.Obj[] objects) => new(objects.SelectMany(static o => o.Members).ToArray());
+    private static JsonTree.Obj Concat(params JsonTree.Obj[] objects) => new(objects.SelectMany(static o => o.Members).ToArray());
 
-    private static Json.Str Str(string value) => new(value);
+    private static JsonTree.Str Str(string value) => new(value);
 
     private static JsonElement Element(byte[] utf8)
     {
