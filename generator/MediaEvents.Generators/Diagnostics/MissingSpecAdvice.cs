@@ -38,7 +38,7 @@ internal static class MissingSpecAdvice
 
         string found = json.Count == 1
             ? $"the project has no spec file: its AdditionalFiles item '{json[0]}' is not one, since {NotASpec}"
-            : $"the project has no spec file: its AdditionalFiles items {string.Join(", ", json.Select(static path => "'" + path + "'"))} are not specs, since {NotASpec}";
+            : $"the project has no spec file: its AdditionalFiles items {Listed(json)} are not specs, since {NotASpec}";
         string which = json.Count == 1 ? "If it is the spec" : $"If '{json[0]}' is the spec";
         string advice = setup.ItemMetadataVisible
             ? $"{which}, write its item as: {Item(json[0], marked: true)}"
@@ -74,6 +74,14 @@ internal static class MissingSpecAdvice
 
         IEnumerable<string> relative = Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common));
         return string.Join(windows ? "\\" : "/", relative);
+    }
+
+    // The first few paths: a project with dozens of JSON items gets a message of a readable length.
+    private static string Listed(List<string> paths)
+    {
+        const int Shown = 5;
+        string listed = string.Join(", ", paths.Take(Shown).Select(static path => "'" + path + "'"));
+        return paths.Count > Shown ? $"{listed} (and {paths.Count - Shown} more)" : listed;
     }
 
     private static string Item(string path, bool marked) =>

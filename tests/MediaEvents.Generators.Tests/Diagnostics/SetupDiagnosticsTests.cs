@@ -72,6 +72,16 @@ public sealed class SetupDiagnosticsTests
     }
 
     [Fact]
+    public void Many_JSON_items_are_named_five_at_most()
+    {
+        AdditionalText[] files = Enumerable.Range(1, 8).Select(static i => (AdditionalText)Text($"/src/Consumer/i18n/{i}.json", "{}")).ToArray();
+
+        string message = AssertOnlyNoSpecWarning(RunFiles(files, s_withProps));
+
+        Assert.Contains("items 'i18n/1.json', 'i18n/2.json', 'i18n/3.json', 'i18n/4.json', 'i18n/5.json' (and 3 more) are not specs", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_the_build_props_the_advice_does_not_rely_on_metadata_the_compiler_cannot_see()
     {
         // A ProjectReference consumer that did not import build/MediaEvents.Generators.props: MediaEventsSpec is not read.
