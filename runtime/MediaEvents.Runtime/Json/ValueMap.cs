@@ -199,7 +199,7 @@ public static class ValueMap
     /// <returns><see langword="null"/> when <paramref name="map"/> is null.</returns>
     [return: NotNullIfNotNull(nameof(map))]
     public static ValueMap<TValue>? From<TValue>(IReadOnlyDictionary<string, TValue>? map) =>
-        map is null ? null : map as ValueMap<TValue> ?? ValueMap<TValue>.FromOwned([.. map]);
+        map is null ? null : map as ValueMap<TValue> ?? new ValueMap<TValue>(map);
 
     /// <summary>
     /// The entries as a <see cref="ValueMap{TValue}"/> whose values are made by <paramref name="value"/>, for a map
@@ -229,6 +229,6 @@ public static class ValueMap
             entries.Add(new KeyValuePair<string, TValue>(entry.Key, entry.Value is null ? entry.Value! : value(entry.Value)));
         }
 
-        return ValueMap<TValue>.FromOwned([.. entries]);
+        return new ValueMap<TValue>(entries);
     }
 }
