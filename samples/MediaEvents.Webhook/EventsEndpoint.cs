@@ -35,7 +35,7 @@ public sealed class EventsEndpoint
         _secret = secret ?? throw new ArgumentNullException(nameof(secret));
         _visitor = visitor ?? throw new ArgumentNullException(nameof(visitor));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _readerOptions = new MediaEventReaderOptions { MaxInputBytes = options.MaxInputBytes };
+        _readerOptions = new MediaEventReaderOptions { MaxInputBytes = options.MaxInputBytes, MaxEvents = options.MaxEventsPerDelivery };
     }
 
     /// <summary>Handles a delivery.</summary>
@@ -170,20 +170,19 @@ public sealed class EventsEndpoint
             // Read the whole delivery first, then dispatch: a malformed delivery is refused with nothing applied.
             batch = DeliveryContent.Read(MediaEventDispatcher.CreateReader(_readerOptions), mode, context.Request, body);
         }
-        catch (MediaEventFormatException exception)
+        catch (MediaEventFormatException exception) when (exception.MaxEvents is { } limit)
         {
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, "Not a delivery of events", exception.Message).ConfigureAwait(false);
-            return;
-        }
-
-        if (batch.Count > _options.MaxEventsPerDelivery)
-        {
-            // More than Event Grid ever sends in one delivery: refused whole, with nothing applied.
+            // More than Event Grid ever sends in one delivery: the reader stopped at the first event past the limit.
             await RefuseAsync(
                 context,
                 StatusCodes.Status413PayloadTooLarge,
                 "Too many events",
-                $"The delivery has {batch.Count} events, more than the limit of {_options.MaxEventsPerDelivery} of this endpoint (Webhook:MaxEventsPerDelivery).").ConfigureAwait(false);
+                $"The delivery holds more than {limit} events, the limit of this endpoint (Webhook:MaxEventsPerDelivery).").ConfigureAwait(false);
+            return;
+        }
+        catch (MediaEventFormatException exception)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "Not a delivery of events", exception.Message).ConfigureAwait(false);
             return;
         }
 

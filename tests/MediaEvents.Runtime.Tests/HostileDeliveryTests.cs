@@ -179,4 +179,30 @@ public class HostileDeliveryTests
         _output.WriteLine($"{shape}: {utf8.Length:N0} bytes in, {allocated:N0} allocated, {perByte:F1} per input byte");
         Assert.InRange(perByte, 0, maxBytesPerInputByte);
     }
+
+    [Fact]
+    public void MaxEvents_StopsReadingAtTheFirstEventPastIt_HavingAllocatedOnlyTheLimitsWorth()
+    {
+        var reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxEvents = 5_000 });
+        byte[] utf8 = Repeated("{}", 330_000);
+        Assert.Throws<MediaEventFormatException>(() => reader.Read(utf8));
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var exception = Assert.Throws<MediaEventFormatException>(() => reader.Read(utf8));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(5_000, exception.MaxEvents);
+        Assert.Equal("The input holds more than the limit of 5000 events (MediaEventReaderOptions.MaxEvents).", exception.Message);
+        _output.WriteLine($"330,000 {{}} with MaxEvents 5,000: {allocated:N0} bytes allocated");
+        Assert.InRange(allocated, 0, 5_000 * 200);
+        Assert.Equal(5_000, reader.Read(Repeated("{}", 5_000)).Count);
+    }
+
+    [Fact]
+    public void OtherFormatErrors_HaveNoEventLimit()
+    {
+        var exception = Assert.Throws<MediaEventFormatException>(() => s_reader.Read("[{},"));
+
+        Assert.Null(exception.MaxEvents);
+    }
 }

@@ -36,7 +36,7 @@ public sealed class HostileDeliveryTests
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         string detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!;
-        Assert.Equal("The delivery has 4 events, more than the limit of 3 of this endpoint (Webhook:MaxEventsPerDelivery).", detail);
+        Assert.Equal("The delivery holds more than 3 events, the limit of this endpoint (Webhook:MaxEventsPerDelivery).", detail);
         JsonElement status = await server.GetStatusAsync();
         Assert.Equal(0, status.GetProperty("eventsApplied").GetInt64());
     }
