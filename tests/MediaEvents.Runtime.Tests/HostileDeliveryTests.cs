@@ -14,7 +14,7 @@ namespace MediaEvents.Tests;
 /// </summary>
 public class HostileDeliveryTests
 {
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     private readonly ITestOutputHelper _output;
 
@@ -185,7 +185,7 @@ public class HostileDeliveryTests
     [Fact]
     public void MaxEvents_StopsReadingAtTheFirstEventPastIt_HavingAllocatedOnlyTheLimitsWorth()
     {
-        var reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxEvents = 5_000 });
+        var reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxEvents = 5_000 });
         byte[] utf8 = Repeated("{}", 330_000);
         Assert.Throws<MediaEventFormatException>(() => reader.Read(utf8));
 
