@@ -23,7 +23,7 @@ public sealed partial class MediaEventReader
 
         // Nothing is kept for the failure path: it is rare, and it finds the event's end and identity itself.
         int depth = reader.CurrentDepth;
-        var context = new MediaJsonReadContext(depth + _options.MaxDepth - 1, buffer, table);
+        var context = new MediaJsonReadContext(depth + _options.MaxDepth - 1, buffer, table, _options.AllowDuplicateMembers);
         string reason;
         string relativePath = string.Empty;
         try

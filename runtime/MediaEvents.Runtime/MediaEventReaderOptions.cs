@@ -38,6 +38,15 @@ public sealed class MediaEventReaderOptions
         init => _maxInputBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxInputBytes), value, "The maximum input size must be at least 1 byte.");
     }
 
+    /// <summary>
+    /// Whether a member that appears more than once in one JSON object is accepted, its last value winning (the
+    /// envelope's members, the data's and those the spec does not define alike). By default (<see langword="false"/>)
+    /// such an event fails, naming the path of the repeated member: otherwise a validator that reads the first value
+    /// and a handler that reads the last could see two different events in one. Named after System.Text.Json's
+    /// <c>AllowDuplicateProperties</c>.
+    /// </summary>
+    public bool AllowDuplicateMembers { get; init; }
+
     /// <summary>Whether failures are only collected (default) or also thrown once, after dispatch.</summary>
     public MediaEventFailureMode FailureMode { get; init; } = MediaEventFailureMode.Collect;
 }
