@@ -39,8 +39,14 @@ public sealed partial class MediaEventReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartArray:
+                    int maxEvents = _options.MaxEvents;
                     while (MediaJson.Advance(ref reader) != JsonTokenType.EndArray)
                     {
+                        if (index == maxEvents)
+                        {
+                            throw MediaEventFormatException.TooManyEvents(maxEvents);
+                        }
+
                         receiver.Receive(ReadEvent(ref reader, utf8Json, index++, inArray: true, table));
                     }
 

@@ -10,8 +10,11 @@ namespace MediaEvents;
 // its data, read as the catalogue's type for its event type.
 public sealed partial class MediaEventReader
 {
-    private MediaEvent ReadEnvelopeAndData(ref Utf8JsonReader reader, MediaJsonReadContext context)
+    // The event, or null when its envelope lacks what its schema requires (then fault says what): the reader is at
+    // the event's end either way. What is wrong inside a value throws MediaJsonException, with its path.
+    private MediaEvent? ReadEnvelopeAndData(ref Utf8JsonReader reader, MediaJsonReadContext context, out EnvelopeFault fault)
     {
+        fault = default;
         var envelope = default(MediaEventEnvelope);
         bool hasData = false;
         bool dataIsNull = false;
@@ -99,19 +102,13 @@ public sealed partial class MediaEventReader
             }
 
             member = null;
+            if (envelope.EventType is null || !envelope.HasId)
+            {
+                fault = EnvelopeFault.Incomplete(envelope);
+                return null;
+            }
+
             envelope.UnknownMembers = JsonMembers.From(unknown);
-            if (envelope.EventType is null)
-            {
-                throw new MediaJsonException(envelope.SpecVersion is null
-                    ? "the event has neither 'eventType' (Event Grid schema) nor 'specversion' and 'type' (CloudEvents 1.0)"
-                    : "the CloudEvents event has no 'type'");
-            }
-
-            if (!envelope.HasId)
-            {
-                throw MediaJson.MissingRequired("id");
-            }
-
             if (dataBase64 is not null)
             {
                 member = NameOf(EnvelopeMember.DataBase64);
@@ -125,8 +122,8 @@ public sealed partial class MediaEventReader
 
             if (!hasData || dataIsNull)
             {
-                var missing = new MediaJsonException($"a {envelope.EventType} event carries its data as a JSON object, found {(hasData ? "null" : "no 'data' member")}");
-                throw hasData ? missing.InProperty("data") : missing;
+                fault = EnvelopeFault.WithoutData(envelope, hasData);
+                return null;
             }
 
             if (data is null)

@@ -17,6 +17,7 @@ public sealed class MediaEventReaderOptions
 {
     private int _maxDepth = 64;
     private long _maxInputBytes = 64L * 1024 * 1024;
+    private int _maxEvents = int.MaxValue;
 
     /// <summary>The shared default options.</summary>
     public static MediaEventReaderOptions Default { get; } = new();
@@ -36,6 +37,18 @@ public sealed class MediaEventReaderOptions
     {
         get => _maxInputBytes;
         init => _maxInputBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxInputBytes), value, "The maximum input size must be at least 1 byte.");
+    }
+
+    /// <summary>
+    /// The most events one delivery may hold (default: no limit). Reading stops at the first event past it, with a
+    /// <see cref="MediaEventFormatException"/> whose <see cref="MediaEventFormatException.MaxEvents"/> is this limit,
+    /// so that a delivery of a great many small events costs no more than the limit's worth (Event Grid itself never
+    /// delivers more than 5,000). When dispatching as events are read, the events before the limit were dispatched.
+    /// </summary>
+    public int MaxEvents
+    {
+        get => _maxEvents;
+        init => _maxEvents = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxEvents), value, "The maximum number of events must be at least 1.");
     }
 
     /// <summary>

@@ -14,8 +14,8 @@ namespace MediaEvents.Tests;
 /// </summary>
 public class DuplicateMemberTests
 {
-    private static readonly MediaEventReader s_strict = TestCatalog.Reader();
-    private static readonly MediaEventReader s_lastWins = TestCatalog.Reader(new MediaEventReaderOptions { AllowDuplicateMembers = true });
+    private static readonly MediaEventReader s_strict = MediaEventDispatcher.CreateReader();
+    private static readonly MediaEventReader s_lastWins = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { AllowDuplicateMembers = true });
 
     private const string Rest = """
         "topic":"/t","subject":"s","eventTime":"2024-03-14T09:15:02Z","dataVersion":"1.0","metadataVersion":"1"
@@ -89,7 +89,7 @@ public class DuplicateMemberTests
 
         Assert.EndsWith(".x", failure.Path, StringComparison.Ordinal);
         Assert.Contains("'x' appears more than once", failure.Reason, StringComparison.Ordinal);
-        Assert.Equal("2", TestInput.Text(Assert.Single(Assert.IsType<MediaEvent<StateChangeData>>(e).Data.UnknownMembers!).RawValue));
+        Assert.Equal("2", TestInput.Text(Assert.Single(Assert.IsType<MediaEvent<MediaJobStateChangeEventData>>(e).Data.UnknownMembers!).RawValue));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public class DuplicateMemberTests
         Assert.Equal("e2", e.Id);
         Assert.Equal("last", e.Subject);
         Assert.Equal(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), e.Time);
-        Assert.Equal(2, Assert.IsType<MediaEvent<ProgressData>>(e).Data.Progress);
+        Assert.Equal(2, Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(e).Data.Progress);
         Assert.Equal("""{"progress":2,"label":"L"}""", Encoding.UTF8.GetString(e.RawData.Span));
     }
 
@@ -152,8 +152,8 @@ public class DuplicateMemberTests
             {"id":"e1","eventType":"Microsoft.Media.JobStateChange","data":{"state":"Finished","progress":5},"eventType":"Microsoft.Media.JobOutputProgress"}
             """).Events);
 
-        Assert.Equal(TestCatalog.JobOutputProgressName, e.EventType);
-        Assert.Equal(5, Assert.IsType<MediaEvent<ProgressData>>(e).Data.Progress);
+        Assert.Equal(MediaEventTypes.JobOutputProgress, e.EventType);
+        Assert.Equal(5, Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(e).Data.Progress);
     }
 
     [Fact]
@@ -175,9 +175,9 @@ public class DuplicateMemberTests
     }
 
     [Fact]
-    public void ThousandsOfUnknownMembers_AreCheckedInLinearTime()
+    public void FiftyThousandUnknownMembers_AreKept_AndOneRepeatedAmongThemIsFound()
     {
-        // A hostile delivery: 50,000 distinct names, then one repeated. A quadratic check would compare ~1.25e9 pairs.
+        // A hostile delivery: 50,000 distinct names, then one repeated (a list searched directly would compare ~1.25e9 pairs; the time is a benchmark's to measure, not a test's).
         var data = new StringBuilder("{\"progress\":1");
         for (int i = 0; i < 50_000; i++)
         {
@@ -186,16 +186,14 @@ public class DuplicateMemberTests
 
         string distinct = data + "}";
         string repeated = data + ",\"m25000\":1}";
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         MediaEvent e = Assert.Single(s_strict.Read(TestInput.Progress("e1", distinct)).Events);
         MediaEventReadFailure failure = Assert.Single(s_strict.Read(TestInput.Progress("e2", repeated)).Failures);
         MediaEvent last = Assert.Single(s_lastWins.Read(TestInput.Progress("e3", repeated)).Events);
 
-        Assert.Equal(50_000, Assert.IsType<MediaEvent<ProgressData>>(e).Data.UnknownMembers!.Count);
+        Assert.Equal(50_000, Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(e).Data.UnknownMembers!.Count);
         AssertRepeated(failure, "$.data.m25000", "m25000");
-        Assert.Equal("1", Encoding.UTF8.GetString(Assert.IsType<MediaEvent<ProgressData>>(last).Data.UnknownMembers![25_000].RawValue.Span));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        Assert.Equal("1", Encoding.UTF8.GetString(Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(last).Data.UnknownMembers![25_000].RawValue.Span));
     }
 
     [Fact]

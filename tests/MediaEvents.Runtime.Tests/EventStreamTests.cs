@@ -16,7 +16,7 @@ namespace MediaEvents.Tests;
 /// </summary>
 public class EventStreamTests
 {
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     private static readonly string s_delivery = TestInput.Array(
         TestInput.StateChange("e0"),
@@ -87,7 +87,7 @@ public class EventStreamTests
         List<MediaEventReadResult> results = await ReadAllAsync(s_reader, new ForwardOnlyStream(Encoding.UTF8.GetBytes(json), 1000), firstBufferBytes: 64);
 
         Assert.Equal(["e0", "big", "e2"], results.Select(static r => r.Event!.Id));
-        Assert.Equal(300_000, ((ProgressData)results[1].Event!.TypedData!).UnknownMembers!.Find("blob")!.RawValue.Length - 2);
+        Assert.Equal(300_000, ((MediaJobOutputProgressEventData)results[1].Event!.TypedData!).UnknownMembers!.Find("blob")!.RawValue.Length - 2);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public class EventStreamTests
     [Fact]
     public async Task AnEventOverTheLimit_FailsNamingTheLimit_AfterTheEventsBeforeIt()
     {
-        var reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = 1000 });
+        var reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = 1000 });
         string json = TestInput.Array(TestInput.StateChange("e0"), TestInput.Progress("big", $$"""{"progress":1,"blob":"{{new string('x', 2000)}}"}"""));
         var results = new List<MediaEventReadResult>();
 
@@ -182,7 +182,7 @@ public class EventStreamTests
     public async Task AnEventOfExactlyTheLimit_IsRead()
     {
         string e0 = TestInput.StateChange("e0");
-        var reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = Encoding.UTF8.GetByteCount(e0) });
+        var reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = Encoding.UTF8.GetByteCount(e0) });
 
         List<MediaEventReadResult> results = await ReadAllAsync(reader, new ForwardOnlyStream(Encoding.UTF8.GetBytes(TestInput.Array(e0, e0, e0)), 7), firstBufferBytes: 4);
 
