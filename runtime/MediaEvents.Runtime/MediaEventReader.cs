@@ -13,7 +13,7 @@ namespace MediaEvents;
 /// Reads deliveries of events — a JSON array or a single object, each event in the Event Grid schema or in
 /// CloudEvents 1.0 — into typed events, with one result per event. One event that cannot be read fails alone.
 /// </summary>
-public sealed class MediaEventReader
+public sealed partial class MediaEventReader
 {
     // The members of both envelopes; a member's index is its case in ReadEnvelopeAndData. Declared first: the
     // name table below is built from it.

@@ -1,0 +1,118 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using MediaEvents.Json;
+
+namespace MediaEvents;
+
+public sealed partial class MediaEventReader
+{
+    /// <summary>
+    /// A pass over a delivery that stops after each event, for dispatch that awaits between events. A
+    /// <see cref="Utf8JsonReader"/> is a ref struct and cannot live across an await: the cursor keeps what resumes it
+    /// (the rest of the input and the reader's state, line numbers included) and makes a reader over them per event.
+    /// Nothing is read ahead: an event is read when it is asked for.
+    /// </summary>
+    private struct DeliveryCursor
+    {
+        private readonly bool _inArray;
+        private ReadOnlyMemory<byte> _rest;
+        private JsonReaderState _state;
+        private int _index;
+
+        /// <summary>Opens a delivery: its first token must start an array of events or an event object.</summary>
+        /// <exception cref="MediaEventFormatException">The input is empty, not JSON, or neither an array nor an object.</exception>
+        public DeliveryCursor(ReadOnlyMemory<byte> utf8Json)
+        {
+            if (utf8Json.Span.StartsWith(Encoding.UTF8.Preamble))
+            {
+                utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
+            }
+
+            ReadOnlySpan<byte> span = utf8Json.Span;
+            if (span.TrimStart(" \t\r\n"u8).IsEmpty)
+            {
+                throw new MediaEventFormatException("The input is empty: expected a JSON array of events or a single event object.");
+            }
+
+            var reader = new Utf8JsonReader(span, s_readerOptions);
+            try
+            {
+                reader.Read();
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or JsonException)
+            {
+                throw NotJson(exception, complete: false);
+            }
+
+            _index = 0;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartArray:
+                    // Resumed after the '[': each event starts with the token after the previous one.
+                    _inArray = true;
+                    _rest = utf8Json[checked((int)reader.BytesConsumed)..];
+                    _state = reader.CurrentState;
+                    break;
+                case JsonTokenType.StartObject:
+                    // Resumed from the start: the one event is read with its first token.
+                    _inArray = false;
+                    _rest = utf8Json;
+                    _state = new JsonReaderState(s_readerOptions);
+                    break;
+                default:
+                    int start = checked((int)reader.TokenStartIndex);
+                    throw new MediaEventFormatException(
+                        $"Expected a JSON array of events or a single event object, found {Describe(reader.TokenType)}.",
+                        span[..start].Count((byte)'\n'),
+                        start - (span[..start].LastIndexOf((byte)'\n') + 1));
+            }
+        }
+
+        /// <summary>
+        /// Reads the next event, which fails alone if it cannot be read; or, at the end of the delivery, checks that
+        /// nothing follows it and returns false.
+        /// </summary>
+        /// <exception cref="MediaEventFormatException">The input stops being JSON before the next event's end, or something follows the delivery.</exception>
+        public bool TryRead(MediaEventReader owner, out MediaEventReadResult result)
+        {
+            var reader = new Utf8JsonReader(_rest.Span, isFinalBlock: true, _state);
+            bool complete = false;
+            try
+            {
+                complete = _inArray ? MediaJson.Advance(ref reader) == JsonTokenType.EndArray : _index > 0;
+                if (complete)
+                {
+                    reader.Read();
+                    result = default;
+                    return false;
+                }
+
+                if (!_inArray)
+                {
+                    reader.Read();
+                }
+
+                // The string table is the current thread's, and an await may have moved the dispatch to another thread.
+                result = owner.ReadEvent(ref reader, _rest, _index++, _inArray, Utf8StringTable.Current);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or JsonException and not MediaJsonException)
+            {
+                throw NotJson(exception, complete);
+            }
+
+            _rest = _rest[checked((int)reader.BytesConsumed)..];
+            _state = reader.CurrentState;
+            return true;
+        }
+
+        // What the JSON reader says is wrong with the input as a whole, with its position.
+        private static MediaEventFormatException NotJson(Exception exception, bool complete) => exception is JsonException json
+            ? new MediaEventFormatException(
+                (complete ? "Unexpected content after the end of the events: " : "The input is not valid JSON: ") + StjMessage(json.Message),
+                json.LineNumber,
+                json.BytePositionInLine,
+                json)
+            : new MediaEventFormatException("The input is not valid UTF-8.", null, null, exception);
+    }
+}
