@@ -25,12 +25,12 @@ public sealed class EventsEndpoint
 
     private readonly WebhookOptions _options;
     private readonly SharedSecret _secret;
-    private readonly IMediaEventVisitor _visitor;
+    private readonly IMediaEventAsyncVisitor _visitor;
     private readonly ILogger<EventsEndpoint> _logger;
     private readonly MediaEventReaderOptions _readerOptions;
 
     /// <summary>Creates the endpoint.</summary>
-    public EventsEndpoint(WebhookOptions options, SharedSecret secret, IMediaEventVisitor visitor, ILogger<EventsEndpoint> logger)
+    public EventsEndpoint(WebhookOptions options, SharedSecret secret, IMediaEventAsyncVisitor visitor, ILogger<EventsEndpoint> logger)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _secret = secret ?? throw new ArgumentNullException(nameof(secret));
@@ -161,8 +161,9 @@ public sealed class EventsEndpoint
         try
         {
             // Read the whole delivery first, then dispatch: a malformed delivery is refused with nothing applied.
+            // Each event is applied in turn, the next once the one before is done.
             batch = await MediaEventDispatcher.CreateReader(_readerOptions).ReadAsync(body, context.RequestAborted).ConfigureAwait(false);
-            MediaEventDispatcher.Dispatch(batch, _visitor, _readerOptions);
+            await MediaEventDispatcher.DispatchAsync(batch, _visitor, _readerOptions, context.RequestAborted).ConfigureAwait(false);
         }
         catch (MediaEventFormatException) when (body.BytesRead > max)
         {
@@ -188,6 +189,13 @@ public sealed class EventsEndpoint
                 await RefuseAsync(context, StatusCodes.Status400BadRequest, "Unreadable body", "The body could not be read: " + exception.Message).ConfigureAwait(false);
             }
 
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while the events were applied: no one is left to answer, and Event Grid, which saw
+            // no answer, retries the delivery. The events applied so far are applied again then, as after a 500.
+            Log.DeliveryAbandoned(_logger);
             return;
         }
         catch (Exception exception)
