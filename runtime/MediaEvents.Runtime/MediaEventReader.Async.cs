@@ -106,7 +106,7 @@ public sealed partial class MediaEventReader
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(dispatch);
-        ReadOnlyMemory<byte> content = await ReadAllAsync(utf8Json, _options.MaxInputBytes, cancellationToken).ConfigureAwait(false);
+        ReadOnlyMemory<byte> content = await ReadToEndAsync(utf8Json, cancellationToken).ConfigureAwait(false);
         return await DispatchAsync(content, state, dispatch, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,9 +1,7 @@
 using System;
 using System.Buffers;
-using System.IO;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using MediaEvents.Webhooks;
 using Microsoft.AspNetCore.Http;
@@ -81,32 +79,6 @@ public sealed class EventsEndpoint
             ? "The body is larger than the limit of this endpoint (Webhook:MaxInputBytes)."
             : $"The body has {length} bytes, more than the limit of this endpoint (Webhook:MaxInputBytes).";
 
-    // Reads all of the body, or null when it is larger than max.
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, long max, CancellationToken cancellationToken)
-    {
-        using var content = new MemoryStream();
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (content.Length + read > max)
-                {
-                    return null;
-                }
-
-                content.Write(buffer, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        return content.ToArray();
-    }
-
     // The validation event's code, read by the runtime's own reader of validation events: the event is rebuilt
     // around its data as it arrived.
     private static SubscriptionValidationRequest? ReadValidation(MediaEvent mediaEvent)
@@ -156,40 +128,27 @@ public sealed class EventsEndpoint
 
     private async Task DispatchAsync(HttpContext context, long max)
     {
-        var body = new CountingStream(context.Request.Body);
+        if (await ReadBodyAsync(context, max).ConfigureAwait(false) is not { } body)
+        {
+            return;
+        }
+
         MediaEventBatch batch;
         try
         {
             // Read the whole delivery first, then dispatch: a malformed delivery is refused with nothing applied.
-            // Each event is applied in turn, the next once the one before is done.
-            batch = await MediaEventDispatcher.CreateReader(_readerOptions).ReadAsync(body, context.RequestAborted).ConfigureAwait(false);
-            await MediaEventDispatcher.DispatchAsync(batch, _visitor, _readerOptions, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (MediaEventFormatException) when (body.BytesRead > max)
-        {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large", TooLarge(null)).ConfigureAwait(false);
-            return;
+            batch = MediaEventDispatcher.CreateReader(_readerOptions).Read(body);
         }
         catch (MediaEventFormatException exception)
         {
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "Not a delivery of events", exception.Message).ConfigureAwait(false);
             return;
         }
-        catch (BadHttpRequestException exception)
-        {
-            // Kestrel could not read the body (a malformed chunk, a body past its limit).
-            await RefuseAsync(context, exception.StatusCode, "Unreadable body", exception.Message).ConfigureAwait(false);
-            return;
-        }
-        catch (Exception exception) when (!body.EndReached)
-        {
-            // The body could not be read to its end (the client went away, or cancelled): nothing was applied.
-            if (!context.RequestAborted.IsCancellationRequested)
-            {
-                await RefuseAsync(context, StatusCodes.Status400BadRequest, "Unreadable body", "The body could not be read: " + exception.Message).ConfigureAwait(false);
-            }
 
-            return;
+        try
+        {
+            // Each event is applied in turn, the next once the one before is done.
+            await MediaEventDispatcher.DispatchAsync(batch, _visitor, _readerOptions, context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -230,22 +189,12 @@ public sealed class EventsEndpoint
 
     private async Task ValidateSubscriptionAsync(HttpContext context, long max)
     {
-        byte[]? body;
-        try
+        if (await ReadBodyAsync(context, max).ConfigureAwait(false) is not { } body)
         {
-            body = await ReadBodyAsync(context.Request.Body, max, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException exception)
-        {
-            await RefuseAsync(context, exception.StatusCode, "Unreadable body", exception.Message).ConfigureAwait(false);
             return;
         }
 
-        if (body is null)
-        {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large", TooLarge(null)).ConfigureAwait(false);
-        }
-        else if (EventGridSubscriptionValidation.TryRead(body, out SubscriptionValidationRequest? validation))
+        if (EventGridSubscriptionValidation.TryRead(body.Span, out SubscriptionValidationRequest? validation))
         {
             await AnswerValidationAsync(context, validation).ConfigureAwait(false);
         }
@@ -258,6 +207,35 @@ public sealed class EventsEndpoint
                 $"The {EventGridSubscriptionValidation.EventTypeHeaderName} header says {EventGridSubscriptionValidation.SubscriptionValidationHeaderValue}, "
                 + $"but the body is not a {EventGridSubscriptionValidation.SubscriptionValidationEventType} with a data.validationCode.").ConfigureAwait(false);
         }
+    }
+
+    // All of the body, through the runtime's bounded read; or null once it is refused: 413 past our limit, Kestrel's
+    // status when Kestrel could not read it, 400 when it broke off (nothing is written when the client went away).
+    private async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext context, long max)
+    {
+        try
+        {
+            return await BoundedStreamReader.ReadToEndAsync(context.Request.Body, max, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InputTooLargeException)
+        {
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large", TooLarge(null)).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // Kestrel could not read the body (a malformed chunk, a body past its limit).
+            await RefuseAsync(context, exception.StatusCode, "Unreadable body", exception.Message).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // The body could not be read to its end (the client went away, or cancelled): nothing was applied.
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "Unreadable body", "The body could not be read: " + exception.Message).ConfigureAwait(false);
+            }
+        }
+
+        return null;
     }
 
     private Task AnswerValidationAsync(HttpContext context, SubscriptionValidationRequest validation)

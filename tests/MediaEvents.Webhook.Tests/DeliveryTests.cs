@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -280,19 +279,6 @@ public sealed class DeliveryTests
     {
         using HttpResponseMessage response = await server.PostEventsAsync(json);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    /// <summary>A body without Content-Length, sent chunked.</summary>
-    private sealed class ChunkedContent(string text) : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            stream.WriteAsync(Encoding.UTF8.GetBytes(text)).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
     }
 
     /// <summary>Holds the first event until the request is aborted, then counts what else reaches it.</summary>

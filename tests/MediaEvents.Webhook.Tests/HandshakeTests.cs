@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -57,6 +58,25 @@ public sealed class HandshakeTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("validationCode", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Validation_body_over_the_limit_is_413_with_or_without_content_length(bool withLength)
+    {
+        await using WebhookServer server = await WebhookServer.StartAsync(["--Webhook:MaxInputBytes=1024"]);
+        string big = Events.Validation(Code) + new string(' ', 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/events?code={WebhookServer.Secret}")
+        {
+            Content = withLength ? new StringContent(big, Encoding.UTF8, "application/json") : new ChunkedContent(big),
+        };
+        request.Headers.Add("aeg-event-type", "SubscriptionValidation");
+
+        using HttpResponseMessage response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Webhook:MaxInputBytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,7 +165,7 @@ public sealed class HandshakeTests
         using HttpResponseMessage response = await server.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain(response.Headers, header => header.Key.StartsWith("WebHook-Allowed", System.StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(response.Headers, header => header.Key.StartsWith("WebHook-Allowed", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using MediaEvents.Json;
+
+namespace MediaEvents;
+
+// An event's envelope, in the Event Grid schema or CloudEvents 1.0 (told apart by their members, in one pass), and
+// its data, read as the catalogue's type for its event type.
+public sealed partial class MediaEventReader
+{
+    private MediaEvent ReadEnvelopeAndData(ref Utf8JsonReader reader, MediaJsonReadContext context)
+    {
+        var envelope = default(MediaEventEnvelope);
+        bool hasData = false;
+        bool dataIsNull = false;
+        object? data = null;
+        List<JsonMember>? unknown = null;
+        string? member = null;
+        try
+        {
+            while (MediaJson.Advance(ref reader) != JsonTokenType.EndObject)
+            {
+                EnvelopeMember property = MatchEnvelopeMember(ref reader);
+                if (property == EnvelopeMember.None)
+                {
+                    member = null;
+                    MediaJson.ReadUnknownMember(ref reader, context, ref unknown);
+                    continue;
+                }
+
+                member = NameOf(property);
+                MediaJson.Advance(ref reader);
+                switch (property)
+                {
+                    case EnvelopeMember.Id:
+                        ReadId(ref reader, context, ref envelope);
+                        break;
+                    case EnvelopeMember.EventType:
+                    case EnvelopeMember.Type:
+                        ReadEventType(ref reader, ref envelope, member);
+                        break;
+                    case EnvelopeMember.Subject:
+                        envelope.Subject = ReadEnvelopeString(ref reader, context);
+                        break;
+                    case EnvelopeMember.Topic:
+                    case EnvelopeMember.Source:
+                        envelope.Source = ReadEnvelopeString(ref reader, context);
+                        break;
+                    case EnvelopeMember.EventTime:
+                    case EnvelopeMember.Time:
+                        envelope.Time = ReadTime(ref reader);
+                        break;
+                    case EnvelopeMember.Data:
+                        hasData = true;
+                        dataIsNull = reader.TokenType == JsonTokenType.Null;
+                        int dataStart = checked((int)reader.TokenStartIndex);
+
+                        // Usually the type precedes the data, and the data is read in the same pass.
+                        if (envelope.KnownType is not null && !dataIsNull)
+                        {
+                            data = envelope.KnownType.ReadDataObject(ref reader, context);
+                        }
+                        else
+                        {
+                            MediaJson.SkipValue(ref reader, context);
+                        }
+
+                        envelope.RawData = context.Buffer[dataStart..checked((int)reader.BytesConsumed)];
+                        break;
+                    case EnvelopeMember.DataVersion:
+                        envelope.DataVersion = Intern(ref reader, "1.0"u8, "1.0");
+                        break;
+                    case EnvelopeMember.MetadataVersion:
+                        envelope.MetadataVersion = Intern(ref reader, "1"u8, "1");
+                        break;
+                    case EnvelopeMember.SpecVersion:
+                        envelope.SpecVersion = Intern(ref reader, "1.0"u8, "1.0");
+                        break;
+                    case EnvelopeMember.DataContentType:
+                        envelope.DataContentType = Intern(ref reader, "application/json"u8, "application/json");
+                        break;
+                    case EnvelopeMember.DataSchema:
+                        envelope.DataSchema = ReadEnvelopeString(ref reader);
+                        break;
+                }
+            }
+
+            member = null;
+            envelope.UnknownMembers = JsonMembers.From(unknown);
+            if (envelope.EventType is null)
+            {
+                throw new MediaJsonException(envelope.SpecVersion is null
+                    ? "the event has neither 'eventType' (Event Grid schema) nor 'specversion' and 'type' (CloudEvents 1.0)"
+                    : "the CloudEvents event has no 'type'");
+            }
+
+            if (!envelope.HasId)
+            {
+                throw MediaJson.MissingRequired("id");
+            }
+
+            if (envelope.KnownType is null)
+            {
+                return new MediaEvent(envelope.EventType, envelope);
+            }
+
+            if (!hasData || dataIsNull)
+            {
+                var missing = new MediaJsonException($"a {envelope.EventType} event carries its data as a JSON object, found {(hasData ? "null" : "no 'data' member")}");
+                throw hasData ? missing.InProperty("data") : missing;
+            }
+
+            if (data is null)
+            {
+                // The data came before the type: read it now from its slice.
+                member = "data";
+                var dataReader = new Utf8JsonReader(envelope.RawData.Span, s_readerOptions);
+                dataReader.Read();
+                var dataContext = new MediaJsonReadContext(context.MaxReaderDepth - reader.CurrentDepth - 1, envelope.RawData, context.Strings);
+                data = envelope.KnownType.ReadDataObject(ref dataReader, dataContext);
+            }
+
+            return envelope.KnownType.CreateEvent(data, envelope);
+        }
+        catch (MediaJsonException exception) when (member is not null)
+        {
+            throw exception.InProperty(member);
+        }
+    }
+
+    private void ReadEventType(ref Utf8JsonReader reader, ref MediaEventEnvelope envelope, string member)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw MediaJson.Unexpected(ref reader, "the event type as a string");
+        }
+
+        if (envelope.EventTypeMember is not null)
+        {
+            throw new MediaJsonException($"the event has both '{envelope.EventTypeMember}' and '{member}'");
+        }
+
+        envelope.EventTypeMember = member;
+        MediaEventType? known = reader.ValueIsEscaped ? _catalog.Find(reader.GetString()!) : _catalog.Find(reader.ValueSpan);
+        envelope.KnownType = known;
+
+        // A known type reuses the catalogue's string: dispatch allocates nothing for the type name.
+        envelope.EventType = known is not null && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(known.Utf8Name) ? known.Name : reader.GetString();
+    }
+
+    // Ids are unique: caching them would only push out strings that repeat. An ASCII id (a GUID, always, from the
+    // service) is kept as its bytes and decoded when first asked for; anything else is decoded now, which also
+    // checks that it is UTF-8.
+    private static void ReadId(ref Utf8JsonReader reader, MediaJsonReadContext context, ref MediaEventEnvelope envelope)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 0 && !context.Buffer.IsEmpty && Ascii.IsValid(reader.ValueSpan))
+        {
+            envelope.Id = null;
+            envelope.AsciiId = context.Buffer.Slice(checked((int)reader.TokenStartIndex) + 1, reader.ValueSpan.Length);
+        }
+        else
+        {
+            envelope.Id = ReadEnvelopeString(ref reader);
+            envelope.AsciiId = default;
+        }
+    }
+
+    // Tolerant like the data: a number or boolean where the envelope has a string (e.g. "dataVersion": 1) is its text.
+    // The envelope's strings are strings: unlike a data member, an object there is not read as its JSON text.
+    private static string? ReadEnvelopeString(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+            ? throw MediaJson.Unexpected(ref reader, "a string")
+            : MediaJson.ReadString(ref reader);
+
+    // Topic, source and subject repeat across events: the string table keeps them.
+    private static string? ReadEnvelopeString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
+        reader.TokenType == JsonTokenType.String ? MediaJson.ReadString(ref reader, context) : ReadEnvelopeString(ref reader);
+
+    private static string? Intern(ref Utf8JsonReader reader, ReadOnlySpan<byte> commonUtf8, string common) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(commonUtf8)
+            ? common
+            : ReadEnvelopeString(ref reader);
+
+    private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && MediaJson.TryReadTimestamp(ref reader, out DateTimeOffset time))
+        {
+            return time;
+        }
+
+        throw MediaJson.Unexpected(ref reader, "an ISO 8601 date and time such as \"2018-04-20T21:26:13.8978772Z\"");
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Text.Json;
+using MediaEvents.Json;
+
+namespace MediaEvents;
+
+// One event of a delivery, read so that it fails alone: what goes wrong inside it becomes its failure (with the
+// path to the value at fault and the event's id and type, wherever they are), and the reader goes on after it.
+public sealed partial class MediaEventReader
+{
+    private MediaEventReadResult ReadEvent(ref Utf8JsonReader reader, ReadOnlyMemory<byte> buffer, int index, bool inArray, Utf8StringTable table)
+    {
+        // Built only for a failure: the path of every event would cost an allocation per event.
+        string path() => inArray ? "$[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" : "$";
+
+        int start = checked((int)reader.TokenStartIndex);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            string found = Describe(reader.TokenType);
+            reader.Skip();
+            return Fail(index, null, null, path(), $"expected an event object, found {found}", buffer[start..checked((int)reader.BytesConsumed)]);
+        }
+
+        // Nothing is kept for the failure path: it is rare, and it finds the event's end and identity itself.
+        int depth = reader.CurrentDepth;
+        var context = new MediaJsonReadContext(depth + _options.MaxDepth - 1, buffer, table);
+        string reason;
+        string relativePath = string.Empty;
+        try
+        {
+            return new MediaEventReadResult(index, ReadEnvelopeAndData(ref reader, context), null);
+        }
+        catch (MediaJsonException exception)
+        {
+            reason = exception.Reason;
+            relativePath = exception.RelativePath;
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString refuses text that is not UTF-8; the JSON structure itself is intact.
+            reason = "a string of the event is not valid UTF-8";
+        }
+
+        // Only this event is lost: the reader goes on to the event's end, and the event's id and type are read from
+        // its bytes, wherever in the event they are.
+        while (!(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            MediaJson.Advance(ref reader);
+        }
+
+        ReadOnlyMemory<byte> raw = buffer[start..checked((int)reader.BytesConsumed)];
+        (string? id, string? eventType) = ScanIdentity(raw.Span);
+        return Fail(index, id, eventType, path() + relativePath, reason, raw);
+    }
+
+    // A failure names the event even when its id or type comes after the value at fault.
+    private static (string? Id, string? EventType) ScanIdentity(ReadOnlySpan<byte> utf8Event)
+    {
+        string? id = null;
+        string? eventType = null;
+        try
+        {
+            var scout = new Utf8JsonReader(utf8Event, s_readerOptions);
+            scout.Read();
+            while (scout.Read() && scout.TokenType == JsonTokenType.PropertyName)
+            {
+                var property = (EnvelopeMember)s_envelopeNames.Match(ref scout);
+                scout.Read();
+                if (scout.TokenType == JsonTokenType.String && property == EnvelopeMember.Id)
+                {
+                    id ??= TryGetString(ref scout);
+                }
+                else if (scout.TokenType == JsonTokenType.String && property is EnvelopeMember.EventType or EnvelopeMember.Type)
+                {
+                    eventType ??= TryGetString(ref scout);
+                }
+
+                scout.Skip();
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // Best effort only: the failure is reported with what could be read.
+        }
+
+        return (id, eventType);
+
+        // An id that is not UTF-8 is not reported, but the type after it still is.
+        static string? TryGetString(ref Utf8JsonReader scout)
+        {
+            try
+            {
+                return scout.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static MediaEventReadResult Fail(int index, string? id, string? eventType, string path, string reason, ReadOnlyMemory<byte> raw) =>
+        new(index, null, new MediaEventReadFailure(index, id, eventType, path, reason, raw));
+}
