@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.Json;
 using MediaEvents.Json;
 
@@ -24,23 +23,13 @@ public sealed partial class MediaEventReader
         /// <exception cref="MediaEventFormatException">The input is empty, not JSON, or neither an array nor an object.</exception>
         public DeliveryCursor(ReadOnlyMemory<byte> utf8Json)
         {
-            if (utf8Json.Span.StartsWith(Encoding.UTF8.Preamble))
-            {
-                utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
-            }
-
-            ReadOnlySpan<byte> span = utf8Json.Span;
-            if (span.TrimStart(" \t\r\n"u8).IsEmpty)
-            {
-                throw new MediaEventFormatException("The input is empty: expected a JSON array of events or a single event object.");
-            }
-
-            var reader = new Utf8JsonReader(span, s_readerOptions);
+            utf8Json = Open(utf8Json);
+            var reader = new Utf8JsonReader(utf8Json.Span, s_readerOptions);
             try
             {
                 reader.Read();
             }
-            catch (Exception exception) when (exception is InvalidOperationException or JsonException)
+            catch (Exception exception) when (IsReaderFailure(exception))
             {
                 throw NotJson(exception, complete: false);
             }
@@ -61,11 +50,7 @@ public sealed partial class MediaEventReader
                     _state = new JsonReaderState(s_readerOptions);
                     break;
                 default:
-                    int start = checked((int)reader.TokenStartIndex);
-                    throw new MediaEventFormatException(
-                        $"Expected a JSON array of events or a single event object, found {Describe(reader.TokenType)}.",
-                        span[..start].Count((byte)'\n'),
-                        start - (span[..start].LastIndexOf((byte)'\n') + 1));
+                    throw NotEvents(utf8Json.Span, ref reader);
             }
         }
 
@@ -96,7 +81,7 @@ public sealed partial class MediaEventReader
                 // The string table is the current thread's, and an await may have moved the dispatch to another thread.
                 result = owner.ReadEvent(ref reader, _rest, _index++, _inArray, Utf8StringTable.Current);
             }
-            catch (Exception exception) when (exception is InvalidOperationException or JsonException and not MediaJsonException)
+            catch (Exception exception) when (IsReaderFailure(exception))
             {
                 throw NotJson(exception, complete);
             }
@@ -105,14 +90,5 @@ public sealed partial class MediaEventReader
             _state = reader.CurrentState;
             return true;
         }
-
-        // What the JSON reader says is wrong with the input as a whole, with its position.
-        private static MediaEventFormatException NotJson(Exception exception, bool complete) => exception is JsonException json
-            ? new MediaEventFormatException(
-                (complete ? "Unexpected content after the end of the events: " : "The input is not valid JSON: ") + StjMessage(json.Message),
-                json.LineNumber,
-                json.BytePositionInLine,
-                json)
-            : new MediaEventFormatException("The input is not valid UTF-8.", null, null, exception);
     }
 }
