@@ -33,21 +33,7 @@ public sealed partial class PackageTests
         string project = Path.Combine(consumer, "Consumer.csproj");
         string spec = Path.Combine(consumer, "MediaServices.json");
 
-        // The feed and nuget.org only; an empty NuGet cache of its own, so nothing stale can be served.
-        File.WriteAllText(_feed.Temp.Path("nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="mediaevents-test-feed" value="{_feed.Directory}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
-        var environment = new Dictionary<string, string?>
-        {
-            ["NUGET_PACKAGES"] = _feed.Temp.Path("nuget-packages"),
-        };
+        IReadOnlyDictionary<string, string?> environment = UseFeed();
 
         // A console project from nothing, and the two packages added from the feed.
         await Step("dotnet new console", s_newTimeout, _feed.Temp.Root, environment,
@@ -123,6 +109,25 @@ public sealed partial class PackageTests
             errors.Length > 0 && errors.All(static e => e.StartsWith("error CS0535:", StringComparison.Ordinal) &&
                 e.Contains("'IMediaEventVisitor.VisitJobPaused(MediaEvent<MediaJobPausedEventData>)'", StringComparison.Ordinal)),
             "expected only CS0535 for IMediaEventVisitor.VisitJobPaused, got:\n" + string.Join('\n', errors) + "\n" + broken.Describe());
+    }
+
+    /// <summary>
+    /// The feed and nuget.org only, for every project under the class's temporary folder (a nuget.config at its root);
+    /// the environment of a NuGet cache of their own, empty at first, so nothing stale can be served.
+    /// </summary>
+    private IReadOnlyDictionary<string, string?> UseFeed()
+    {
+        File.WriteAllText(_feed.Temp.Path("nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="mediaevents-test-feed" value="{_feed.Directory}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        return new Dictionary<string, string?> { ["NUGET_PACKAGES"] = _feed.Temp.Path("nuget-packages") };
     }
 
     private async Task<CommandResult> Step(string name, TimeSpan timeout, string directory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
