@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Packs the three packages (MediaEvents.Generators, MediaEvents.Runtime, MediaEvents.Runtime.Azure) into a folder.
+# Packs the packages (MediaEvents.Generators, MediaEvents.Runtime, MediaEvents.Runtime.Azure, MediaEvents.Tracking)
+# into a folder.
 #   eng/pack.sh [OUTPUT_DIR]            default OUTPUT_DIR: artifacts/packages
 #   VERSION=0.2.0-preview.1 eng/pack.sh  another version than Directory.Build.props's
 # With CI=true the build is a ContinuousIntegrationBuild (normalized paths in the PDBs).
@@ -15,7 +16,8 @@ fi
 for project in \
   generator/MediaEvents.Generators/MediaEvents.Generators.csproj \
   runtime/MediaEvents.Runtime/MediaEvents.Runtime.csproj \
-  runtime/MediaEvents.Runtime.Azure/MediaEvents.Runtime.Azure.csproj
+  runtime/MediaEvents.Runtime.Azure/MediaEvents.Runtime.Azure.csproj \
+  runtime/MediaEvents.Tracking/MediaEvents.Tracking.csproj
 do
   echo "pack: ${project}"
   dotnet pack "${project}" -c Release -o "${output}" "${version_args[@]}"

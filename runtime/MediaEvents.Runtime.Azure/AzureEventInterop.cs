@@ -118,8 +118,8 @@ public static class AzureEventInterop
     /// absent or JSON (<c>application/json</c>, <c>text/json</c>, <c>*/*+json</c>) and the bytes are JSON; and also,
     /// whatever the content type, when they are a JSON string, the form in which the SDK keeps a <c>data</c> string
     /// it parsed. Any other data is binary: it is written as <c>data_base64</c>, a string of its bytes in base64,
-    /// which the reader keeps among the unknown members (a known event type then fails alone for want of
-    /// <c>data</c>). No data (<see langword="null"/>) is written as <c>"data": null</c>.
+    /// which the reader keeps as <see cref="MediaEvent.BinaryData"/> (a known event type, whose data is JSON, then
+    /// fails alone). No data (<see langword="null"/>) is written as <c>"data": null</c>.
     /// </para>
     /// </remarks>
     public static MediaEventReadResult Read(this MediaEventReader reader, CloudEvent cloudEvent)

@@ -39,13 +39,19 @@ public class MediaEvent
         DataContentType = envelope.DataContentType;
         DataSchema = envelope.DataSchema;
         UnknownMembers = envelope.UnknownMembers;
-        RawData = envelope.RawData;
+        _data = envelope.RawData;
+        _dataIsBinary = envelope.DataIsBinary;
     }
 
     // The id as read: its ASCII bytes, decoded on first use. Ids are unique, so a handler that never looks at
     // them (or looks at few) should not pay for a string per event.
     private string? _id;
     private ReadOnlyMemory<byte> _asciiId;
+
+    // The data's bytes, JSON (RawData) or not (BinaryData): an event has one or the other, so one field holds them
+    // and a flag says which, and an event is no larger for being able to carry bytes.
+    private ReadOnlyMemory<byte> _data;
+    private bool _dataIsBinary;
 
     /// <summary>The event's unique identifier (<c>id</c> in both schemas).</summary>
     public required string Id
@@ -91,8 +97,35 @@ public class MediaEvent
     /// <summary>Envelope members neither schema defines (CloudEvents extension attributes among them), as they arrived.</summary>
     public JsonMembers? UnknownMembers { get; init; }
 
-    /// <summary>The raw UTF-8 JSON of <c>data</c> as it arrived; empty when the event had none.</summary>
-    public ReadOnlyMemory<byte> RawData { get; init; }
+    /// <summary>
+    /// The raw UTF-8 JSON of <c>data</c> as it arrived; empty when the event had none, or data that is not JSON
+    /// (<see cref="BinaryData"/>). Data that arrived as bytes of its own, a CloudEvent's <c>data_base64</c> or a
+    /// binary-mode body, is here when its <c>datacontenttype</c> is JSON. Setting it clears <see cref="BinaryData"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte> RawData
+    {
+        get => _dataIsBinary ? default : _data;
+        init
+        {
+            _data = value;
+            _dataIsBinary = false;
+        }
+    }
+
+    /// <summary>
+    /// A CloudEvent's data that is not JSON, as bytes: <c>data_base64</c> decoded, or the body of a binary-mode
+    /// request, when the <c>datacontenttype</c> is not JSON (or, for a type the catalog does not know, absent).
+    /// Empty otherwise. Setting it clears <see cref="RawData"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte> BinaryData
+    {
+        get => _dataIsBinary ? _data : default;
+        init
+        {
+            _data = value;
+            _dataIsBinary = true;
+        }
+    }
 
     /// <summary>The catalog entry of this event's type, or <see langword="null"/> for a type the catalog does not know.</summary>
     public virtual MediaEventType? KnownType => null;
@@ -118,7 +151,8 @@ public class MediaEvent
     /// <summary>
     /// Writes <c>data</c>: a known event's typed data through the generated writer (spec property names, spec
     /// types, unknown members kept), an unknown event's data with the tokens it arrived with (in the writer's
-    /// formatting), and <c>null</c> when there was none.
+    /// formatting), and <c>null</c> when there was none or it is not JSON (<see cref="BinaryData"/>, which a
+    /// CloudEvent carries as <c>data_base64</c>).
     /// </summary>
     public virtual void WriteData(Utf8JsonWriter writer)
     {

@@ -25,6 +25,9 @@ internal struct MediaEventEnvelope
     public JsonMembers? UnknownMembers;
     public ReadOnlyMemory<byte> RawData;
 
+    // RawData holds bytes that are not JSON (MediaEvent.BinaryData): data_base64 or a binary-mode body of another type.
+    public bool DataIsBinary;
+
     public readonly bool HasId => Id is not null || !AsciiId.IsEmpty;
 
     public readonly string? GetId() => Id ?? (AsciiId.IsEmpty ? null : Encoding.ASCII.GetString(AsciiId.Span));

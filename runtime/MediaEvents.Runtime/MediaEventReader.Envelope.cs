@@ -16,6 +16,7 @@ public sealed partial class MediaEventReader
         bool hasData = false;
         bool dataIsNull = false;
         object? data = null;
+        byte[]? dataBase64 = null;
         List<JsonMember>? unknown = null;
         string? member = null;
         try
@@ -84,6 +85,9 @@ public sealed partial class MediaEventReader
                     case EnvelopeMember.DataSchema:
                         envelope.DataSchema = ReadEnvelopeString(ref reader);
                         break;
+                    case EnvelopeMember.DataBase64:
+                        dataBase64 = ReadDataBase64(ref reader);
+                        break;
                 }
             }
 
@@ -99,6 +103,12 @@ public sealed partial class MediaEventReader
             if (!envelope.HasId)
             {
                 throw MediaJson.MissingRequired("id");
+            }
+
+            if (dataBase64 is not null)
+            {
+                member = NameOf(EnvelopeMember.DataBase64);
+                return ReadDataBase64(ref envelope, dataBase64, hasData && !dataIsNull, context.MaxReaderDepth - reader.CurrentDepth - 1, context.Strings);
             }
 
             if (envelope.KnownType is null)

@@ -13,7 +13,7 @@ public sealed partial class MediaEventReader
     private static readonly string[] s_envelopeMemberNames =
     [
         "id", "eventType", "type", "subject", "topic", "source", "eventTime", "time", "data",
-        "dataVersion", "metadataVersion", "specversion", "datacontenttype", "dataschema",
+        "dataVersion", "metadataVersion", "specversion", "datacontenttype", "dataschema", "data_base64",
     ];
 
     private static readonly MediaJsonPropertyNames s_envelopeNames = new(s_envelopeMemberNames);
@@ -69,6 +69,9 @@ public sealed partial class MediaEventReader
 
         /// <summary><c>dataschema</c>, CloudEvents.</summary>
         DataSchema,
+
+        /// <summary><c>data_base64</c>, CloudEvents: data that is bytes, in base64, instead of <c>data</c>.</summary>
+        DataBase64,
     }
 
     /// <summary>The member's name as its envelope spells it.</summary>
@@ -95,6 +98,7 @@ public sealed partial class MediaEventReader
                 10 when name.SequenceEqual("dataschema"u8) => EnvelopeMember.DataSchema,
                 11 when name.SequenceEqual("dataVersion"u8) => EnvelopeMember.DataVersion,
                 11 when name.SequenceEqual("specversion"u8) => EnvelopeMember.SpecVersion,
+                11 when name.SequenceEqual("data_base64"u8) => EnvelopeMember.DataBase64,
                 15 when name.SequenceEqual("metadataVersion"u8) => EnvelopeMember.MetadataVersion,
                 15 when name.SequenceEqual("datacontenttype"u8) => EnvelopeMember.DataContentType,
                 _ => EnvelopeMember.None,

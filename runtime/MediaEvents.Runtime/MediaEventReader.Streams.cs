@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,6 +17,41 @@ public sealed partial class MediaEventReader
         ArgumentNullException.ThrowIfNull(utf8Json);
         ReadOnlyMemory<byte> content = await ReadToEndAsync(utf8Json, cancellationToken).ConfigureAwait(false);
         return Read(content);
+    }
+
+    /// <summary>
+    /// Reads a structured-mode CloudEvent from a stream, refusing more than
+    /// <see cref="MediaEventReaderOptions.MaxInputBytes"/>, as <see cref="ReadStructuredCloudEvent(ReadOnlyMemory{byte})"/> does.
+    /// </summary>
+    /// <exception cref="MediaEventFormatException">The content is too large or not one JSON event object.</exception>
+    public async ValueTask<MediaEventBatch> ReadStructuredCloudEventAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadStructuredCloudEvent(await ReadToEndAsync(utf8Json, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Reads a batch of CloudEvents from a stream, refusing more than
+    /// <see cref="MediaEventReaderOptions.MaxInputBytes"/>, as <see cref="ReadCloudEventBatch(ReadOnlyMemory{byte})"/> does.
+    /// </summary>
+    /// <exception cref="MediaEventFormatException">The content is too large or not a JSON array of events.</exception>
+    public async ValueTask<MediaEventBatch> ReadCloudEventBatchAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadCloudEventBatch(await ReadToEndAsync(utf8Json, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Reads a binary-mode CloudEvent whose body is a stream, refusing more than
+    /// <see cref="MediaEventReaderOptions.MaxInputBytes"/>, as
+    /// <see cref="ReadBinaryCloudEvent(IEnumerable{KeyValuePair{string, string}}, string?, ReadOnlyMemory{byte})"/> does.
+    /// </summary>
+    /// <exception cref="MediaEventFormatException">The body is too large.</exception>
+    public async ValueTask<MediaEventBatch> ReadBinaryCloudEventAsync(IEnumerable<KeyValuePair<string, string>> headers, string? contentType, Stream body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(body);
+        return ReadBinaryCloudEvent(headers, contentType, await ReadToEndAsync(body, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Reads a delivery from a stream (up to <see cref="MediaEventReaderOptions.MaxInputBytes"/>) and dispatches it as <see cref="Dispatch(ReadOnlyMemory{byte}, Action{MediaEvent})"/> does.</summary>

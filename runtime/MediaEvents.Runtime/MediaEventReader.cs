@@ -68,6 +68,75 @@ public sealed partial class MediaEventReader
     }
 
     /// <summary>
+    /// Reads a CloudEvent in the structured content mode of the HTTP binding (<c>application/cloudevents+json</c>):
+    /// one event object in the CloudEvents JSON format, into a batch of one. Events are read as by
+    /// <see cref="Read(ReadOnlyMemory{byte})"/>, and keep slices of this memory.
+    /// </summary>
+    /// <exception cref="MediaEventFormatException">The bytes are not one JSON event object (a JSON array is the batched mode's).</exception>
+    public MediaEventBatch ReadStructuredCloudEvent(ReadOnlyMemory<byte> utf8Json)
+    {
+        if (FirstByte(utf8Json.Span) == '[')
+        {
+            throw new MediaEventFormatException(
+                "Expected one CloudEvent object (application/cloudevents+json), found an array: a batch is application/cloudevents-batch+json.");
+        }
+
+        return Read(utf8Json);
+    }
+
+    /// <summary>
+    /// Reads CloudEvents in the batched content mode of the HTTP binding (<c>application/cloudevents-batch+json</c>):
+    /// a JSON array of events in the CloudEvents JSON format, perhaps empty. Events are read as by
+    /// <see cref="Read(ReadOnlyMemory{byte})"/>, and keep slices of this memory.
+    /// </summary>
+    /// <exception cref="MediaEventFormatException">The bytes are not a JSON array of events (one object is the structured mode's).</exception>
+    public MediaEventBatch ReadCloudEventBatch(ReadOnlyMemory<byte> utf8Json)
+    {
+        if (FirstByte(utf8Json.Span) == '{')
+        {
+            throw new MediaEventFormatException(
+                "Expected a JSON array of CloudEvents (application/cloudevents-batch+json), found an object: one event is application/cloudevents+json.");
+        }
+
+        return Read(utf8Json);
+    }
+
+    /// <summary>
+    /// Reads a CloudEvent in the binary content mode of the HTTP binding into a batch of one: its attributes from
+    /// the <c>ce-*</c> headers (names in any case, values percent-decoded), its data from the body, whose
+    /// <c>Content-Type</c> is the event's <c>datacontenttype</c>. The event is the one its structured form gives.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// <c>ce-specversion</c> must be <c>1.0</c>, and <c>ce-id</c>, <c>ce-source</c> and <c>ce-type</c> must be
+    /// present and not empty; <c>ce-time</c> is read as a structured event's <c>time</c> is, and a
+    /// <c>ce-datacontenttype</c> header must not be present. Other <c>ce-*</c> headers are extension attributes, kept
+    /// among <see cref="MediaEvent.UnknownMembers"/> as JSON strings. Headers without the prefix are ignored.
+    /// </para>
+    /// <para>
+    /// A JSON content type (<c>application/json</c>, <c>text/json</c>, <c>*/*+json</c>) makes the body the JSON of
+    /// the data (<see cref="MediaEvent.RawData"/>, typed for a known type). Any other content type keeps the body as
+    /// <see cref="MediaEvent.BinaryData"/>, and a known type, whose data is JSON, fails. Without a content type, a
+    /// known type's body is read as JSON and an unknown type's is kept as bytes. An empty body is an event without
+    /// data.
+    /// </para>
+    /// <para>
+    /// What is wrong fails the event, with a reason and a path: the header at fault (<c>ce-time</c>) or the place in
+    /// the data, from the body (<c>$.progress</c>). The headers are enumerated again for the id and type of a failure.
+    /// </para>
+    /// </remarks>
+    /// <param name="headers">The request's headers as name/value pairs, one pair per value (a header given twice fails the event).</param>
+    /// <param name="contentType">The request's <c>Content-Type</c>, or <see langword="null"/> when it has none.</param>
+    /// <param name="body">The request's body, the event's data; the event keeps slices of it.</param>
+    /// <returns>A batch of one result: the event, or why it could not be read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="headers"/> is null.</exception>
+    public MediaEventBatch ReadBinaryCloudEvent(IEnumerable<KeyValuePair<string, string>> headers, string? contentType, ReadOnlyMemory<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        return new MediaEventBatch(new List<MediaEventReadResult>(1) { ReadBinaryEvent(headers, contentType, body) });
+    }
+
+    /// <summary>
     /// Reads a delivery and hands each event to <paramref name="dispatch"/> as soon as it is read, keeping none of
     /// them: memory stays flat however large the batch. Events that cannot be read are collected in the result
     /// (and thrown at the end with <see cref="MediaEventFailureMode.Throw"/>).
@@ -107,5 +176,13 @@ public sealed partial class MediaEventReader
         }
 
         return outcome;
+    }
+
+    // The first byte of the JSON, after a byte order mark and white space; 0 when there is none.
+    private static byte FirstByte(ReadOnlySpan<byte> utf8Json)
+    {
+        ReadOnlySpan<byte> content = utf8Json.StartsWith(Encoding.UTF8.Preamble) ? utf8Json[Encoding.UTF8.Preamble.Length..] : utf8Json;
+        content = content.TrimStart(" \t\r\n"u8);
+        return content.IsEmpty ? (byte)0 : content[0];
     }
 }

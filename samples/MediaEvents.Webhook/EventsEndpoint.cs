@@ -11,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace MediaEvents.Webhook;
 
 /// <summary>
-/// <c>POST /api/events</c>: Event Grid deliveries, in the Event Grid schema or CloudEvents 1.0. The status codes
-/// make Event Grid retry only what a retry can fix:
-/// 401 no or wrong secret; 400 the body is not JSON events (or 413 it is too large), retrying cannot help;
+/// <c>POST /api/events</c>: Event Grid deliveries, in the Event Grid schema (<c>application/json</c>) or CloudEvents
+/// 1.0 in any content mode (structured, batched, binary). The status codes make Event Grid retry only what a retry
+/// can fix: 401 no or wrong secret; 415 a content type it cannot read; 400 the body is not JSON events (or 413 it
+/// is too large), retrying cannot help;
 /// 200 every event that could be read was applied, the others are logged (a retry would fail them again);
 /// 500 applying the events failed on our side, so Event Grid retries.
 /// </summary>
@@ -128,6 +129,13 @@ public sealed class EventsEndpoint
 
     private async Task DispatchAsync(HttpContext context, long max)
     {
+        DeliveryContentMode mode = DeliveryContent.Classify(context.Request, out string? unsupported);
+        if (mode == DeliveryContentMode.Unsupported)
+        {
+            await RefuseMediaTypeAsync(context, unsupported!).ConfigureAwait(false);
+            return;
+        }
+
         if (await ReadBodyAsync(context, max).ConfigureAwait(false) is not { } body)
         {
             return;
@@ -137,11 +145,17 @@ public sealed class EventsEndpoint
         try
         {
             // Read the whole delivery first, then dispatch: a malformed delivery is refused with nothing applied.
-            batch = MediaEventDispatcher.CreateReader(_readerOptions).Read(body);
+            batch = DeliveryContent.Read(MediaEventDispatcher.CreateReader(_readerOptions), mode, context.Request, body);
         }
         catch (MediaEventFormatException exception)
         {
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "Not a delivery of events", exception.Message).ConfigureAwait(false);
+            return;
+        }
+
+        if (DeliveryContent.UnreadableBinaryData(mode, context.Request.ContentType, batch) is { } unreadable)
+        {
+            await RefuseMediaTypeAsync(context, $"The binary-mode CloudEvent's data cannot be read: {unreadable.Reason}.").ConfigureAwait(false);
             return;
         }
 
@@ -242,6 +256,13 @@ public sealed class EventsEndpoint
     {
         Log.SubscriptionValidated(_logger, validation.EventId, validation.Topic);
         return Responses.WriteJsonAsync(context, StatusCodes.Status200OK, EventGridSubscriptionValidation.CreateResponseUtf8(validation.ValidationCode));
+    }
+
+    // 415, listing what a delivery may be: retrying the same content cannot help.
+    private Task RefuseMediaTypeAsync(HttpContext context, string detail)
+    {
+        context.Response.Headers["Accept-Post"] = DeliveryContentTypes.Accepted;
+        return RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", detail);
     }
 
     private Task RefuseAsync(HttpContext context, int status, string title, string detail)

@@ -169,8 +169,8 @@ public sealed class CloudEventTests
         MediaEvent first = batch[0].Event!;
         Assert.True(first.RawData.IsEmpty);
         Assert.Equal("image/png", first.DataContentType);
-        Assert.Equal(new byte[] { 0, 1, 2, 255 }, first.UnknownMembers!.Find("data_base64")!.Value.GetBytesFromBase64());
-        Assert.Equal(new byte[] { 0, 1, 2 }, batch[1].Event!.UnknownMembers!.Find("data_base64")!.Value.GetBytesFromBase64());
+        Assert.Equal(new byte[] { 0, 1, 2, 255 }, first.BinaryData.ToArray());
+        Assert.Equal(new byte[] { 0, 1, 2 }, batch[1].Event!.BinaryData.ToArray());
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class CloudEventTests
 
         MediaEvent read = DocPayloads.CreateReader().Read(binary).Event!;
 
-        Assert.Equal(new byte[] { 0xFF, 0xFE }, read.UnknownMembers!.Find("data_base64")!.Value.GetBytesFromBase64());
+        Assert.Equal(new byte[] { 0xFF, 0xFE }, read.BinaryData.ToArray());
     }
 
     [Fact]

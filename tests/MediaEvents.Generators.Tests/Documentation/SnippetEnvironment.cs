@@ -28,6 +28,9 @@ internal enum SnippetLibraries
 
     /// <summary>xunit, for snippets that test handlers.</summary>
     Xunit = 4,
+
+    /// <summary>MediaEvents.Tracking.</summary>
+    Tracking = 8,
 }
 
 /// <summary>
@@ -106,8 +109,9 @@ internal sealed class SnippetEnvironment
     public static SnippetLibraries LibrariesFor(string file) => file switch
     {
         "packaging/MediaEvents.Runtime.Azure.md" => SnippetLibraries.Azure,
+        "packaging/MediaEvents.Tracking.md" => SnippetLibraries.Tracking,
         _ when file.StartsWith("packaging/", StringComparison.Ordinal) => SnippetLibraries.None,
-        _ => SnippetLibraries.Azure | SnippetLibraries.AspNetCore | SnippetLibraries.Xunit,
+        _ => SnippetLibraries.Azure | SnippetLibraries.AspNetCore | SnippetLibraries.Xunit | SnippetLibraries.Tracking,
     };
 
     /// <summary>The files (outside .NET) a program compiled with <paramref name="libraries"/> loads when it runs.</summary>
@@ -115,6 +119,7 @@ internal sealed class SnippetEnvironment
         new[] { typeof(MediaEvent).Assembly.Location }
             .Concat(libraries.HasFlag(SnippetLibraries.Azure) ? _azureFiles : ImmutableArray<string>.Empty)
             .Concat(libraries.HasFlag(SnippetLibraries.Xunit) ? _xunitFiles : ImmutableArray<string>.Empty)
+            .Concat(libraries.HasFlag(SnippetLibraries.Tracking) ? new[] { typeof(MediaEvents.Tracking.MediaStateTracker).Assembly.Location } : [])
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>
