@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using MediaEvents.Generators.Diagnostics;
@@ -22,7 +21,7 @@ namespace MediaEvents.Generators;
 public sealed class MediaEventsGenerator : IIncrementalGenerator
 {
     private const string DefaultNamespace = "MediaEvents";
-    private const string SpecFileName = "MediaServices.json";
+    private const string SpecMetadata = "build_metadata.AdditionalFiles.MediaEventsSpec";
 
     private readonly SpecParse _parse;
     private readonly Func<SpecModel, IEnumerable<(string Name, string Source)>> _sources;
@@ -64,7 +63,7 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
         // 3. The JSON files a spec may reference ("./common.json#/definitions/X"): its only way to another file.
         IncrementalValueProvider<EquatableArray<SourceDocument>> documents = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => new SourceDocument(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Select(static (file, cancellationToken) => new SourceDocument(file.Path, file.GetText(cancellationToken)?.ToString()))
             .Collect()
             .Select(static (all, _) => all.OrderBy(static document => document.Path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Documents);
@@ -99,27 +98,44 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
 
         Func<SpecModel, IEnumerable<(string Name, string Source)>> sources = _sources;
         context.RegisterSourceOutput(models, (production, all) => Emit(production, all, sources));
+
+        // 7. No spec at all: one warning with the line to add, not a page of CS0246 for the types that never came.
+        //    Paths and metadata only, so that an edit of a spec's text leaves this step cached.
+        IncrementalValueProvider<DiagnosticInfo?> missingSpec = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => AdditionalFile.From(pair.Left.Path, Read(pair.Right.GetOptions(pair.Left), SpecMetadata)))
+            .Collect()
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => ReadProjectSetup(provider.GlobalOptions)))
+            .Select(static (pair, _) => MissingSpecAdvice.For(pair.Left.ToEquatableArray(), pair.Right))
+            .WithTrackingName(TrackingNames.MissingSpec);
+        context.RegisterSourceOutput(missingSpec, static (production, diagnostic) =>
+        {
+            if (diagnostic is not null)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
     }
 
     private static SpecFile? ReadSpecFile(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
-        string? marked = Read(options, "build_metadata.AdditionalFiles.MediaEventsSpec");
-        bool isSpec = marked is null
-            ? string.Equals(Path.GetFileName(file.Path), SpecFileName, StringComparison.OrdinalIgnoreCase)
-            : string.Equals(marked, "true", StringComparison.OrdinalIgnoreCase);
-        if (!isSpec)
+        if (!AdditionalFile.From(file.Path, Read(options, SpecMetadata)).IsSpec)
         {
             return null;
         }
 
-        string text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        // No text means the item names a file that does not exist: the parse step says so (MEG0016).
         return new SpecFile(
             file.Path,
-            text,
+            file.GetText(cancellationToken)?.ToString(),
             Read(options, "build_metadata.AdditionalFiles.MediaEventsNamespace"),
             Read(options, "build_metadata.AdditionalFiles.MediaEventsName"),
             Read(options, "build_metadata.AdditionalFiles.MediaEventsInclude"));
     }
+
+    // The props make MediaEventsNamespace visible, so its key is there (empty when unset) exactly when they are imported.
+    private static ProjectSetup ReadProjectSetup(AnalyzerConfigOptions options) =>
+        new(Read(options, "build_property.ProjectDir"), options.TryGetValue("build_property.MediaEventsNamespace", out _));
 
     private static string? Read(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

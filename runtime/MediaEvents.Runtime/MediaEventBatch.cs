@@ -14,16 +14,24 @@ public sealed class MediaEventBatch : IReadOnlyList<MediaEventReadResult>
     internal MediaEventBatch(List<MediaEventReadResult> results)
     {
         _results = results;
-        List<MediaEventReadFailure>? failures = null;
-        foreach (MediaEventReadResult result in _results)
+
+        // Counted first, then copied into an array of their exact number: a delivery that fails every event makes
+        // no list of them on the way.
+        int failed = 0;
+        foreach (MediaEventReadResult result in results)
         {
-            if (result.Failure is not null)
-            {
-                (failures ??= new List<MediaEventReadFailure>()).Add(result.Failure);
-            }
+            failed += result.Failure is null ? 0 : 1;
         }
 
-        _failures = failures?.ToArray() ?? Array.Empty<MediaEventReadFailure>();
+        _failures = failed == 0 ? Array.Empty<MediaEventReadFailure>() : new MediaEventReadFailure[failed];
+        failed = 0;
+        for (int i = 0; i < results.Count && failed < _failures.Length; i++)
+        {
+            if (results[i].Failure is { } failure)
+            {
+                _failures[failed++] = failure;
+            }
+        }
     }
 
     /// <inheritdoc />

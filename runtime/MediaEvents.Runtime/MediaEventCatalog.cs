@@ -10,28 +10,64 @@ namespace MediaEvents;
 /// </summary>
 public sealed class MediaEventCatalog
 {
+    // Held while entries are checked and attached: an entry belongs to one catalogue, whose position is its ordinal.
+    private static readonly object s_attaching = new();
+
     private readonly MediaEventType[] _types;
     private readonly Dictionary<string, MediaEventType> _byName;
-
-    // Buckets by (length, last byte): names share the "Microsoft.Media." prefix, so the tail tells them apart.
     private readonly Dictionary<int, MediaEventType[]> _buckets;
 
     /// <summary>Creates a catalogue; entries take their ordinals from their positions.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="types"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// An entry is null, two entries have one name (ignoring case, as the reader matches names), or an entry already
+    /// belongs to another catalogue. Nothing is attached then: the entries stay free for a catalogue that is valid.
+    /// </exception>
     public MediaEventCatalog(params MediaEventType[] types)
     {
         ArgumentNullException.ThrowIfNull(types);
         _types = (MediaEventType[])types.Clone();
         _byName = new Dictionary<string, MediaEventType>(StringComparer.OrdinalIgnoreCase);
-        var buckets = new Dictionary<int, List<MediaEventType>>();
         for (int i = 0; i < _types.Length; i++)
         {
-            MediaEventType type = _types[i] ?? throw new ArgumentException("The catalog cannot hold a null entry.", nameof(types));
-            if (!_byName.TryAdd(type.Name, type))
+            MediaEventType type = _types[i] ?? throw new ArgumentException($"The catalogue's entry at index {i} is null.", nameof(types));
+            if (_byName.TryGetValue(type.Name, out MediaEventType? first))
             {
-                throw new ArgumentException($"The event type '{type.Name}' appears twice.", nameof(types));
+                int at = Array.IndexOf(_types, first);
+                throw new ArgumentException(
+                    ReferenceEquals(first, type)
+                        ? $"The entry '{type.Name}' is listed twice, at index {at} and {i}."
+                        : $"The entries at index {at} and {i} both have the event type name '{first.Name}'{(first.Name == type.Name ? string.Empty : $" ('{type.Name}' differs only in case, and the reader matches names ignoring case)")}.",
+                    nameof(types));
             }
 
-            type.Attach(this, i);
+            _byName.Add(type.Name, type);
+        }
+
+        // All entries free, then all attached, under one lock: two catalogues built at once from shared entries
+        // cannot split them, and a refused catalogue leaves every entry free.
+        lock (s_attaching)
+        {
+            foreach (MediaEventType type in _types)
+            {
+                if (type.Catalog is not null)
+                {
+                    throw new ArgumentException(
+                        $"The entry '{type.Name}' already belongs to another catalogue, at ordinal {type.Ordinal}; an entry belongs to one catalogue only. Create a new MediaEventType with the same reader and writer for this catalogue.",
+                        nameof(types));
+                }
+            }
+
+            for (int i = 0; i < _types.Length; i++)
+            {
+                _types[i].Attach(this, i);
+            }
+        }
+
+        // Buckets by (length, last byte): names share the "Microsoft.Media." prefix, so the tail tells them apart.
+        var buckets = new Dictionary<int, List<MediaEventType>>();
+        foreach (MediaEventType type in _types)
+        {
             int key = BucketKey(type.Utf8Name);
             if (!buckets.TryGetValue(key, out List<MediaEventType>? bucket))
             {

@@ -30,8 +30,14 @@ public sealed partial class MediaEventReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartArray:
+                    int maxEvents = _options.MaxEvents;
                     while (MediaJson.Advance(ref reader) != JsonTokenType.EndArray)
                     {
+                        if (index == maxEvents)
+                        {
+                            throw MediaEventFormatException.TooManyEvents(maxEvents);
+                        }
+
                         MediaEventReadResult result = ReadEvent(ref reader, utf8Json, index++, inArray: true, table);
                         receiving = true;
                         receiver.Receive(result);

@@ -58,7 +58,10 @@ public sealed partial class MediaEventReader
         /// Reads the next event, which fails alone if it cannot be read; or, at the end of the delivery, checks that
         /// nothing follows it and returns false.
         /// </summary>
-        /// <exception cref="MediaEventFormatException">The input stops being JSON before the next event's end, or something follows the delivery.</exception>
+        /// <exception cref="MediaEventFormatException">
+        /// The input stops being JSON before the next event's end, something follows the delivery, or the next event
+        /// is one more than <see cref="MediaEventReaderOptions.MaxEvents"/>.
+        /// </exception>
         public bool TryRead(MediaEventReader owner, out MediaEventReadResult result)
         {
             var reader = new Utf8JsonReader(_rest.Span, isFinalBlock: true, _state);
@@ -76,6 +79,10 @@ public sealed partial class MediaEventReader
                 if (!_inArray)
                 {
                     reader.Read();
+                }
+                else if (_index == owner._options.MaxEvents)
+                {
+                    throw MediaEventFormatException.TooManyEvents(_index);
                 }
 
                 // The string table is the current thread's, and an await may have moved the dispatch to another thread.

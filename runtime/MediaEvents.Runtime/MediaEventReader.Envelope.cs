@@ -10,14 +10,18 @@ namespace MediaEvents;
 // its data, read as the catalogue's type for its event type.
 public sealed partial class MediaEventReader
 {
-    private MediaEvent ReadEnvelopeAndData(ref Utf8JsonReader reader, MediaJsonReadContext context)
+    // The event, or null when its envelope lacks what its schema requires (then fault says what): the reader is at
+    // the event's end either way. What is wrong inside a value throws MediaJsonException, with its path.
+    private MediaEvent? ReadEnvelopeAndData(ref Utf8JsonReader reader, MediaJsonReadContext context, out EnvelopeFault fault)
     {
+        fault = default;
         var envelope = default(MediaEventEnvelope);
         bool hasData = false;
         bool dataIsNull = false;
         object? data = null;
         byte[]? dataBase64 = null;
         List<JsonMember>? unknown = null;
+        SeenMembers seen = default;
         string? member = null;
         try
         {
@@ -32,6 +36,11 @@ public sealed partial class MediaEventReader
                 }
 
                 member = NameOf(property);
+                if (!seen.Add((int)property))
+                {
+                    OnRepeatedMember(member, context);
+                }
+
                 MediaJson.Advance(ref reader);
                 switch (property)
                 {
@@ -40,7 +49,8 @@ public sealed partial class MediaEventReader
                         break;
                     case EnvelopeMember.EventType:
                     case EnvelopeMember.Type:
-                        ReadEventType(ref reader, ref envelope, member);
+                        // Data read as the type of an earlier, repeated one is read again as the last one's.
+                        data = ReadEventType(ref reader, ref envelope, member) ? data : null;
                         break;
                     case EnvelopeMember.Subject:
                         envelope.Subject = ReadEnvelopeString(ref reader, context);
@@ -92,19 +102,13 @@ public sealed partial class MediaEventReader
             }
 
             member = null;
+            if (envelope.EventType is null || !envelope.HasId)
+            {
+                fault = EnvelopeFault.Incomplete(envelope);
+                return null;
+            }
+
             envelope.UnknownMembers = JsonMembers.From(unknown);
-            if (envelope.EventType is null)
-            {
-                throw new MediaJsonException(envelope.SpecVersion is null
-                    ? "the event has neither 'eventType' (Event Grid schema) nor 'specversion' and 'type' (CloudEvents 1.0)"
-                    : "the CloudEvents event has no 'type'");
-            }
-
-            if (!envelope.HasId)
-            {
-                throw MediaJson.MissingRequired("id");
-            }
-
             if (dataBase64 is not null)
             {
                 member = NameOf(EnvelopeMember.DataBase64);
@@ -118,8 +122,8 @@ public sealed partial class MediaEventReader
 
             if (!hasData || dataIsNull)
             {
-                var missing = new MediaJsonException($"a {envelope.EventType} event carries its data as a JSON object, found {(hasData ? "null" : "no 'data' member")}");
-                throw hasData ? missing.InProperty("data") : missing;
+                fault = EnvelopeFault.WithoutData(envelope, hasData);
+                return null;
             }
 
             if (data is null)
@@ -128,7 +132,7 @@ public sealed partial class MediaEventReader
                 member = "data";
                 var dataReader = new Utf8JsonReader(envelope.RawData.Span, s_readerOptions);
                 dataReader.Read();
-                var dataContext = new MediaJsonReadContext(context.MaxReaderDepth - reader.CurrentDepth - 1, envelope.RawData, context.Strings);
+                var dataContext = new MediaJsonReadContext(context.MaxReaderDepth - reader.CurrentDepth - 1, envelope.RawData, context.Strings, context.AllowDuplicateMembers);
                 data = envelope.KnownType.ReadDataObject(ref dataReader, dataContext);
             }
 
@@ -140,14 +144,26 @@ public sealed partial class MediaEventReader
         }
     }
 
-    private void ReadEventType(ref Utf8JsonReader reader, ref MediaEventEnvelope envelope, string member)
+    // An envelope member met again: fails unless the context lets the last value win.
+    private static void OnRepeatedMember(string member, MediaJsonReadContext context)
+    {
+        if (!context.AllowDuplicateMembers)
+        {
+            throw MediaJson.DuplicateMember(member);
+        }
+    }
+
+    // False when the event type replaces an earlier one of the same member (where duplicates are accepted).
+    private bool ReadEventType(ref Utf8JsonReader reader, ref MediaEventEnvelope envelope, string member)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
             throw MediaJson.Unexpected(ref reader, "the event type as a string");
         }
 
-        if (envelope.EventTypeMember is not null)
+        // Both names at once is no duplicate: the event is in neither schema, whatever the options.
+        bool first = envelope.EventTypeMember is null;
+        if (!first && !ReferenceEquals(envelope.EventTypeMember, member))
         {
             throw new MediaJsonException($"the event has both '{envelope.EventTypeMember}' and '{member}'");
         }
@@ -158,6 +174,7 @@ public sealed partial class MediaEventReader
 
         // A known type reuses the catalogue's string: dispatch allocates nothing for the type name.
         envelope.EventType = known is not null && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(known.Utf8Name) ? known.Name : reader.GetString();
+        return first;
     }
 
     // Ids are unique: caching them would only push out strings that repeat. An ASCII id (a GUID, always, from the

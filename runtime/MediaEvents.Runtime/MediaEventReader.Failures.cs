@@ -10,25 +10,29 @@ public sealed partial class MediaEventReader
 {
     private MediaEventReadResult ReadEvent(ref Utf8JsonReader reader, ReadOnlyMemory<byte> buffer, int index, bool inArray, Utf8StringTable table)
     {
-        // Built only for a failure: the path of every event would cost an allocation per event.
-        string path() => inArray ? "$[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" : "$";
-
         int start = checked((int)reader.TokenStartIndex);
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            string found = Describe(reader.TokenType);
+            string notAnObject = NotAnEventObject(reader.TokenType);
             reader.Skip();
-            return Fail(index, null, null, path(), $"expected an event object, found {found}", buffer[start..checked((int)reader.BytesConsumed)]);
+            return Fail(index, inArray, null, null, string.Empty, notAnObject, buffer[start..checked((int)reader.BytesConsumed)]);
         }
 
         // Nothing is kept for the failure path: it is rare, and it finds the event's end and identity itself.
         int depth = reader.CurrentDepth;
-        var context = new MediaJsonReadContext(depth + _options.MaxDepth - 1, buffer, table);
+        var context = new MediaJsonReadContext(depth + _options.MaxDepth - 1, buffer, table, _options.AllowDuplicateMembers);
         string reason;
         string relativePath = string.Empty;
         try
         {
-            return new MediaEventReadResult(index, ReadEnvelopeAndData(ref reader, context), null);
+            if (ReadEnvelopeAndData(ref reader, context, out EnvelopeFault fault) is { } mediaEvent)
+            {
+                return new MediaEventReadResult(index, mediaEvent, null);
+            }
+
+            // An envelope without what its schema requires (a delivery of `{}` is all such events) fails without an
+            // exception: the reader is at the event's end, and the envelope knows the event's id and type.
+            return Fail(index, inArray, fault.Id, fault.EventType, fault.RelativePath, fault.Reason, buffer[start..checked((int)reader.BytesConsumed)]);
         }
         catch (MediaJsonException exception)
         {
@@ -50,8 +54,19 @@ public sealed partial class MediaEventReader
 
         ReadOnlyMemory<byte> raw = buffer[start..checked((int)reader.BytesConsumed)];
         (string? id, string? eventType) = ScanIdentity(raw.Span);
-        return Fail(index, id, eventType, path() + relativePath, reason, raw);
+        return Fail(index, inArray, id, eventType, relativePath, reason, raw);
     }
+
+    // One constant text per kind of value, so that a delivery of a million numbers builds no reason.
+    private static string NotAnEventObject(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "expected an event object, found an array",
+        JsonTokenType.String => "expected an event object, found a string",
+        JsonTokenType.Number => "expected an event object, found a number",
+        JsonTokenType.True or JsonTokenType.False => "expected an event object, found a boolean",
+        JsonTokenType.Null => "expected an event object, found null",
+        _ => "expected an event object, found " + Describe(token),
+    };
 
     // A failure names the event even when its id or type comes after the value at fault.
     private static (string? Id, string? EventType) ScanIdentity(ReadOnlySpan<byte> utf8Event)
@@ -101,4 +116,8 @@ public sealed partial class MediaEventReader
 
     private static MediaEventReadResult Fail(int index, string? id, string? eventType, string path, string reason, ReadOnlyMemory<byte> raw) =>
         new(index, null, new MediaEventReadFailure(index, id, eventType, path, reason, raw));
+
+    // The reader's failures: the path ($[index] or $, then the relative path) is built only when asked for.
+    private static MediaEventReadResult Fail(int index, bool inArray, string? id, string? eventType, string relativePath, string reason, ReadOnlyMemory<byte> raw) =>
+        new(index, null, new MediaEventReadFailure(index, inArray, id, eventType, relativePath, reason, raw));
 }

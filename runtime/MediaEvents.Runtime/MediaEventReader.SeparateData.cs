@@ -68,7 +68,7 @@ public sealed partial class MediaEventReader
         }
 
         var reader = new Utf8JsonReader(utf8.Span, s_readerOptions);
-        var context = new MediaJsonReadContext(maxReaderDepth, utf8, strings);
+        var context = new MediaJsonReadContext(maxReaderDepth, utf8, strings, _options.AllowDuplicateMembers);
         try
         {
             reader.Read();

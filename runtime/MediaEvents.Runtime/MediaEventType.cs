@@ -27,18 +27,14 @@ public abstract class MediaEventType
     /// <summary>This entry's position in its catalogue (the generated dispatcher switches on it).</summary>
     public int Ordinal { get; private set; } = -1;
 
-    /// <summary>The catalogue this entry belongs to.</summary>
+    /// <summary>The catalogue this entry belongs to (an entry belongs to one at most).</summary>
     public MediaEventCatalog? Catalog { get; private set; }
 
     internal byte[] Utf8Name { get; }
 
+    /// <summary>Makes this entry the catalogue's, at <paramref name="ordinal"/> (the catalogue checked that it is free).</summary>
     internal void Attach(MediaEventCatalog catalog, int ordinal)
     {
-        if (Catalog is not null)
-        {
-            throw new InvalidOperationException($"The event type '{Name}' already belongs to a catalog.");
-        }
-
         Catalog = catalog;
         Ordinal = ordinal;
     }

@@ -20,6 +20,10 @@ public sealed class TextReport : IEventReport
     private const int TypeWidth = 38; // LiveEventIncomingVideoStreamsOutOfSync
     private const int UnknownDataChars = 120;
 
+    // A run of consecutive events that fail for one reason is shown by its first lines and one line for the rest:
+    // a file of a million `{}` reports in a few lines, not a million.
+    private const int RepeatedFailureLines = 10;
+
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
 
     private readonly TextWriter _output;
@@ -27,6 +31,15 @@ public sealed class TextReport : IEventReport
     private readonly SortedSet<string> _unknownTypes = new(StringComparer.Ordinal);
     private int _unknown;
     private int _total;
+
+    // The run of consecutive failures with one reason: its reason and input, its last index, its length, and how
+    // many of it were not shown, from which index.
+    private string? _runReason;
+    private string? _runInput;
+    private int _runLastIndex;
+    private int _runLength;
+    private int _notShown;
+    private int _notShownFrom;
 
     /// <summary>Creates the report.</summary>
     /// <param name="output">Receives the lines (each ends in <c>\n</c>).</param>
@@ -215,6 +228,21 @@ public sealed class TextReport : IEventReport
         ArgumentNullException.ThrowIfNull(failure);
         Failures++;
         _total++;
+        bool continuesRun = _runReason is not null && failure.Index == _runLastIndex + 1
+            && string.Equals(failure.Reason, _runReason, StringComparison.Ordinal) && string.Equals(input, _runInput, StringComparison.Ordinal);
+        if (!continuesRun)
+        {
+            WriteNotShown();
+            (_runReason, _runInput, _runLength) = (failure.Reason, input, 0);
+        }
+
+        _runLastIndex = failure.Index;
+        if (++_runLength > RepeatedFailureLines)
+        {
+            _notShownFrom = _notShown++ == 0 ? failure.Index : _notShownFrom;
+            return;
+        }
+
         var line = new StringBuilder();
         line.Append("FAILED ").Append(failure.Path).Append(": ").Append(OneLine(failure.Reason)).Append("  (").Append(input);
         if (failure.Id is not null)
@@ -301,8 +329,24 @@ public sealed class TextReport : IEventReport
 
     private void Write(string line)
     {
+        WriteNotShown();
         _output.Write(line);
         _output.Write('\n');
+    }
+
+    // The failures of the current run that were not shown, as one line, before anything else is written.
+    private void WriteNotShown()
+    {
+        if (_notShown == 0)
+        {
+            return;
+        }
+
+        _output.Write(string.Create(
+            s_invariant,
+            $"FAILED $[{_notShownFrom}]..$[{_runLastIndex}]: {_notShown} more event(s), each for the reason above  ({_runInput})\n"));
+        _notShown = 0;
+        _runReason = null;
     }
 
     // ----- facts -----

@@ -14,7 +14,7 @@ namespace MediaEvents.Webhook;
 /// <c>POST /api/events</c>: Event Grid deliveries, in the Event Grid schema (<c>application/json</c>) or CloudEvents
 /// 1.0 in any content mode (structured, batched, binary). The status codes make Event Grid retry only what a retry
 /// can fix: 401 no or wrong secret; 415 a content type it cannot read; 400 the body is not JSON events (or 413 it
-/// is too large), retrying cannot help;
+/// is too large, or holds more events than <see cref="WebhookOptions.MaxEventsPerDelivery"/>), retrying cannot help;
 /// 200 every event that could be read was applied, the others are logged (a retry would fail them again);
 /// 500 applying the events failed on our side, so Event Grid retries.
 /// </summary>
@@ -35,7 +35,7 @@ public sealed class EventsEndpoint
         _secret = secret ?? throw new ArgumentNullException(nameof(secret));
         _visitor = visitor ?? throw new ArgumentNullException(nameof(visitor));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _readerOptions = new MediaEventReaderOptions { MaxInputBytes = options.MaxInputBytes };
+        _readerOptions = new MediaEventReaderOptions { MaxInputBytes = options.MaxInputBytes, MaxEvents = options.MaxEventsPerDelivery };
     }
 
     /// <summary>Handles a delivery.</summary>
@@ -99,18 +99,23 @@ public sealed class EventsEndpoint
             : null;
     }
 
-    private static Task WriteSummaryAsync(HttpContext context, MediaEventBatch batch)
+    // The counts, then at most MaxFailuresReported failures, then how many more there were: the response stays small
+    // however many events of the delivery failed.
+    private Task WriteSummaryAsync(HttpContext context, MediaEventBatch batch)
     {
+        int failed = batch.Failures.Count;
+        int listed = Math.Min(failed, _options.MaxFailuresReported);
         var buffer = new ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteNumber("received", batch.Count);
-            writer.WriteNumber("applied", batch.Count - batch.Failures.Count);
-            writer.WriteNumber("failed", batch.Failures.Count);
+            writer.WriteNumber("applied", batch.Count - failed);
+            writer.WriteNumber("failed", failed);
             writer.WriteStartArray("failures");
-            foreach (MediaEventReadFailure failure in batch.Failures)
+            for (int i = 0; i < listed; i++)
             {
+                MediaEventReadFailure failure = batch.Failures[i];
                 writer.WriteStartObject();
                 writer.WriteNumber("index", failure.Index);
                 writer.WriteString("id", failure.Id);
@@ -121,10 +126,28 @@ public sealed class EventsEndpoint
             }
 
             writer.WriteEndArray();
+            writer.WriteNumber("failuresNotListed", failed - listed);
             writer.WriteEndObject();
         }
 
         return Responses.WriteJsonAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory);
+    }
+
+    // The first MaxFailuresReported failures one line each, then one line for the rest.
+    private void LogFailures(MediaEventBatch batch)
+    {
+        int failed = batch.Failures.Count;
+        int logged = Math.Min(failed, _options.MaxFailuresReported);
+        for (int i = 0; i < logged; i++)
+        {
+            MediaEventReadFailure failure = batch.Failures[i];
+            Log.EventNotRead(_logger, failure.Index, failure.Id, failure.EventType, failure.Path, failure.Reason);
+        }
+
+        if (failed > logged)
+        {
+            Log.MoreEventsNotRead(_logger, failed - logged, logged);
+        }
     }
 
     private async Task DispatchAsync(HttpContext context, long max)
@@ -146,6 +169,16 @@ public sealed class EventsEndpoint
         {
             // Read the whole delivery first, then dispatch: a malformed delivery is refused with nothing applied.
             batch = DeliveryContent.Read(MediaEventDispatcher.CreateReader(_readerOptions), mode, context.Request, body);
+        }
+        catch (MediaEventFormatException exception) when (exception.MaxEvents is { } limit)
+        {
+            // More than Event Grid ever sends in one delivery: the reader stopped at the first event past the limit.
+            await RefuseAsync(
+                context,
+                StatusCodes.Status413PayloadTooLarge,
+                "Too many events",
+                $"The delivery holds more than {limit} events, the limit of this endpoint (Webhook:MaxEventsPerDelivery).").ConfigureAwait(false);
+            return;
         }
         catch (MediaEventFormatException exception)
         {
@@ -183,10 +216,7 @@ public sealed class EventsEndpoint
             return;
         }
 
-        foreach (MediaEventReadFailure failure in batch.Failures)
-        {
-            Log.EventNotRead(_logger, failure.Index, failure.Id, failure.EventType, failure.Path, failure.Reason);
-        }
+        LogFailures(batch);
 
         Log.DeliveryHandled(_logger, batch.Count, batch.Count - batch.Failures.Count, batch.Failures.Count);
         foreach (MediaEvent mediaEvent in batch.Events)

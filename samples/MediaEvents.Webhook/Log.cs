@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Warning, "Request to {Path} refused: {Detail}")]
     public static partial void Unauthorized(ILogger logger, string path, string detail);
 
+    [LoggerMessage(11, LogLevel.Warning, "{NotLogged} more event(s) of the delivery could not be read; only the first {Logged} are logged one by one (Webhook:MaxFailuresReported)")]
+    public static partial void MoreEventsNotRead(ILogger logger, int notLogged, int logged);
+
     [LoggerMessage(9, LogLevel.Warning, "No shared secret is configured and Webhook:AllowAnonymous is true: anyone who can reach the endpoint can post events. Use this for local development only.")]
     public static partial void RunningAnonymously(ILogger logger);
 

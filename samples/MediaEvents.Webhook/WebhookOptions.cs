@@ -27,6 +27,12 @@ public sealed class WebhookOptions
     /// <summary>The default <see cref="MaxInputBytes"/>: 1 MiB, the largest batch Event Grid delivers.</summary>
     public const long DefaultMaxInputBytes = 1024 * 1024;
 
+    /// <summary>The default <see cref="MaxEventsPerDelivery"/>: 5,000, the most events Event Grid puts in one delivery.</summary>
+    public const int DefaultMaxEventsPerDelivery = 5_000;
+
+    /// <summary>The default <see cref="MaxFailuresReported"/>.</summary>
+    public const int DefaultMaxFailuresReported = 100;
+
     /// <summary>The path of the events endpoint (POST deliveries, OPTIONS handshake).</summary>
     public string Path { get; set; } = DefaultPath;
 
@@ -51,6 +57,15 @@ public sealed class WebhookOptions
     /// <summary>The largest delivery read, in bytes; larger ones are refused with 413.</summary>
     public long MaxInputBytes { get; set; } = DefaultMaxInputBytes;
 
+    /// <summary>The most events one delivery may hold; a delivery of more is refused with 413 before any is applied.</summary>
+    public int MaxEventsPerDelivery { get; set; } = DefaultMaxEventsPerDelivery;
+
+    /// <summary>
+    /// How many of a delivery's unreadable events are listed in its response and logged one by one; the others are
+    /// counted, in the response and in one more log line.
+    /// </summary>
+    public int MaxFailuresReported { get; set; } = DefaultMaxFailuresReported;
+
     /// <summary>Values that could not be parsed, reported by <see cref="WebhookOptionsValidator"/>.</summary>
     internal List<string> ParseErrors { get; } = new();
 
@@ -68,6 +83,8 @@ public sealed class WebhookOptions
         SecretHeaderName = section[nameof(SecretHeaderName)] ?? SecretHeaderName;
         AllowAnonymous = ReadBoolean(section, nameof(AllowAnonymous)) ?? AllowAnonymous;
         MaxInputBytes = ReadInt64(section, nameof(MaxInputBytes)) ?? MaxInputBytes;
+        MaxEventsPerDelivery = ReadInt32(section, nameof(MaxEventsPerDelivery)) ?? MaxEventsPerDelivery;
+        MaxFailuresReported = ReadInt32(section, nameof(MaxFailuresReported)) ?? MaxFailuresReported;
         if (ReadInt64(section, nameof(MaxRatePerMinute)) is long rate)
         {
             if (rate is > 0 and <= int.MaxValue)
@@ -136,5 +153,22 @@ public sealed class WebhookOptions
 
         ParseErrors.Add($"{SectionName}:{key} is '{text}', which is not a whole number.");
         return null;
+    }
+
+    // A count: a whole number that fits an int (the validator checks its range).
+    private int? ReadInt32(IConfiguration section, string key)
+    {
+        if (ReadInt64(section, key) is not long value)
+        {
+            return null;
+        }
+
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            ParseErrors.Add($"{SectionName}:{key} is {value}, which is too large.");
+            return null;
+        }
+
+        return (int)value;
     }
 }

@@ -49,6 +49,16 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             errors.Add($"{Section}:MaxInputBytes is {options.MaxInputBytes}: it must be between 1 and {int.MaxValue} bytes.");
         }
 
+        if (options.MaxEventsPerDelivery <= 0)
+        {
+            errors.Add($"{Section}:MaxEventsPerDelivery is {options.MaxEventsPerDelivery}: it must be at least 1 (Event Grid delivers up to {WebhookOptions.DefaultMaxEventsPerDelivery}).");
+        }
+
+        if (options.MaxFailuresReported < 0)
+        {
+            errors.Add($"{Section}:MaxFailuresReported is {options.MaxFailuresReported}: it must be 0 or more.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

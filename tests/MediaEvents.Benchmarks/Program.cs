@@ -41,6 +41,12 @@ if (args.Contains("--build-cost"))
     return 0;
 }
 
+if (args.Contains("--hostile"))
+{
+    HostileComparison.Run();
+    return 0;
+}
+
 if (args.Contains("--quick"))
 {
     QuickComparison.Run();

@@ -31,7 +31,7 @@ public static class QuickComparison
         Console.WriteLine("ratio_vs_floor=" + (ours / floor).ToString("F2", CultureInfo.InvariantCulture));
     }
 
-    private static double BytesPerCall(Func<int> action)
+    internal static double BytesPerCall(Func<int> action)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 10; i++)
@@ -43,7 +43,7 @@ public static class QuickComparison
     }
 
     // The best round's wall time per call, and the best round's CPU time of the process per call.
-    private static (double Wall, double Cpu) BestNanosecondsPerCall(Func<int> action)
+    internal static (double Wall, double Cpu) BestNanosecondsPerCall(Func<int> action)
     {
         int sink = 0;
         for (int i = 0; i < 200; i++)

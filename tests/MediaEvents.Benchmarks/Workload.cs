@@ -20,6 +20,32 @@ public static class Workload
 
     public static byte[] CloudEventsBatch(int count) => Serialize(Events(count).Select(ToCloudEvent));
 
+    /// <summary>
+    /// The Event Grid batch of <paramref name="count"/> events in which every <paramref name="failEvery"/>-th event
+    /// (1: all of them) fails, at the same size as the valid batch: its <c>eventType</c> member is renamed
+    /// <c>eventKinds</c>, so the event has no type (the envelope's failure, as a delivery of <c>{}</c> has).
+    /// </summary>
+    public static byte[] EventGridBatchFailing(int count, int failEvery) =>
+        Serialize(Events(count).Select((item, i) => i % failEvery == 0 ? WithoutType(item) : item));
+
+    /// <summary>
+    /// The Event Grid batch of <paramref name="count"/> events, each with an <c>eventTime</c> that is not a time, at
+    /// nearly the same size: a value's failure, deeper in the event than the envelope's.
+    /// </summary>
+    public static byte[] EventGridBatchBadValues(int count) =>
+        Serialize(Events(count).Select(static item =>
+        {
+            item["eventTime"] = new string('x', item["eventTime"]!.GetValue<string>().Length);
+            return item;
+        }));
+
+    /// <summary>A JSON array of <c>{}</c> about <paramref name="bytes"/> long: every event fails, 3 bytes each.</summary>
+    public static byte[] EmptyObjects(int bytes)
+    {
+        int count = Math.Max(1, bytes / 3);
+        return System.Text.Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Repeat("{}", count)) + "]");
+    }
+
     public static byte[] SingleEventGridEvent() => Serialize(Events(1)).AsSpan(1, Serialize(Events(1)).Length - 2).ToArray();
 
     private static IEnumerable<JsonObject> Events(int count)
@@ -62,6 +88,17 @@ public static class Workload
         {
             return false;
         }
+    }
+
+    private static JsonObject WithoutType(JsonObject item)
+    {
+        var copy = new JsonObject();
+        foreach ((string name, JsonNode? value) in item)
+        {
+            copy[name == "eventType" ? "eventKinds" : name] = value?.DeepClone();
+        }
+
+        return copy;
     }
 
     private static JsonObject ToCloudEvent(JsonObject item) => new()

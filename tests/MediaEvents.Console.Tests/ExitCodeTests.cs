@@ -154,7 +154,7 @@ public sealed class ExitCodeTests
         ToolResult result = await ToolRunner.RunAsync(option);
 
         Assert.Equal(ConsoleApp.ExitSuccess, result.ExitCode);
-        Assert.StartsWith("Usage: mediaevents [--format text|json] [PATH...]", result.Stdout);
+        Assert.StartsWith("Usage: mediaevents [--format text|json] [--max-size SIZE] [PATH...]", result.Stdout);
         Assert.Equal(string.Empty, result.Stderr);
     }
 

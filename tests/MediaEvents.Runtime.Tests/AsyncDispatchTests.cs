@@ -53,8 +53,8 @@ public sealed class AsyncDispatchTests
         var syncSeen = new List<string>();
         var asyncSeen = new List<string>();
 
-        string expected = await Outcome(() => Task.FromResult(TestCatalog.Reader().Dispatch(utf8, mediaEvent => syncSeen.Add(Describe(mediaEvent)))));
-        string actual = await Outcome(async () => await TestCatalog.Reader().DispatchAsync(utf8, async (mediaEvent, _) =>
+        string expected = await Outcome(() => Task.FromResult(MediaEventDispatcher.CreateReader().Dispatch(utf8, mediaEvent => syncSeen.Add(Describe(mediaEvent)))));
+        string actual = await Outcome(async () => await MediaEventDispatcher.CreateReader().DispatchAsync(utf8, async (mediaEvent, _) =>
         {
             await Task.Yield();
             asyncSeen.Add(Describe(mediaEvent));
@@ -77,11 +77,26 @@ public sealed class AsyncDispatchTests
     }
 
     [Fact]
+    public async Task MaxEvents_stops_the_dispatch_at_the_first_event_past_it_after_handling_those_before()
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(s_three);
+        var seen = new List<string>();
+        MediaEventReader reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxEvents = 2 });
+
+        MediaEventFormatException exception = await Assert.ThrowsAsync<MediaEventFormatException>(async () => await reader.DispatchAsync(utf8, Record(seen)));
+        MediaEventFormatException synchronous = Assert.Throws<MediaEventFormatException>(() => reader.Dispatch(utf8, static _ => { }));
+
+        Assert.Equal(new[] { "a", "b" }, seen);
+        Assert.Equal((synchronous.Message, 2), (exception.Message, exception.MaxEvents));
+        Assert.Equal(2, (await reader.DispatchAsync(Encoding.UTF8.GetBytes(TestInput.Array(TestInput.StateChange("a"), TestInput.StateChange("b"))), Record(seen))).Count);
+    }
+
+    [Fact]
     public async Task Each_handler_is_awaited_before_the_next_event_is_read()
     {
         var log = new List<string>();
 
-        await TestCatalog.Reader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), async (mediaEvent, cancellationToken) =>
+        await MediaEventDispatcher.CreateReader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), async (mediaEvent, cancellationToken) =>
         {
             log.Add("start " + mediaEvent.Id);
             await Task.Delay(5, cancellationToken);
@@ -99,10 +114,10 @@ public sealed class AsyncDispatchTests
         byte[] utf8 = Encoding.UTF8.GetBytes(TestInput.Array(ids.Select(static id => TestInput.StateChange(id, id.EndsWith('7') ? "Error" : "Finished")).ToArray()));
         var seen = new List<(string Id, string? Subject, string? State)>();
 
-        MediaEventDispatchResult result = await TestCatalog.Reader().DispatchAsync(utf8, async (mediaEvent, _) =>
+        MediaEventDispatchResult result = await MediaEventDispatcher.CreateReader().DispatchAsync(utf8, async (mediaEvent, _) =>
         {
             await Task.Run(static () => { });
-            seen.Add((mediaEvent.Id, mediaEvent.Subject, ((MediaEvent<StateChangeData>)mediaEvent).Data.State));
+            seen.Add((mediaEvent.Id, mediaEvent.Subject, ((MediaEvent<MediaJobStateChangeEventData>)mediaEvent).Data.State?.Value));
         });
 
         Assert.Equal(200, result.DispatchedCount);
@@ -119,7 +134,7 @@ public sealed class AsyncDispatchTests
             var seen = new List<string>();
 
             Exception caught = await Assert.ThrowsAnyAsync<Exception>(async () =>
-                await TestCatalog.Reader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), (mediaEvent, _) =>
+                await MediaEventDispatcher.CreateReader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), (mediaEvent, _) =>
                 {
                     seen.Add(mediaEvent.Id);
                     return mediaEvent.Id == "b" ? ValueTask.FromException(thrown) : ValueTask.CompletedTask;
@@ -136,7 +151,7 @@ public sealed class AsyncDispatchTests
         var seen = new List<string>();
 
         var caught = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
-            await TestCatalog.Reader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), (mediaEvent, _) =>
+            await MediaEventDispatcher.CreateReader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), (mediaEvent, _) =>
             {
                 seen.Add(mediaEvent.Id);
                 return mediaEvent.Id == "a" ? throw new InvalidOperationException("at once") : ValueTask.CompletedTask;
@@ -153,7 +168,7 @@ public sealed class AsyncDispatchTests
         var seen = new List<string>();
 
         OperationCanceledException caught = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-            await TestCatalog.Reader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), (mediaEvent, cancellationToken) =>
+            await MediaEventDispatcher.CreateReader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), (mediaEvent, cancellationToken) =>
             {
                 Assert.Equal(cancellation.Token, cancellationToken);
                 seen.Add(mediaEvent.Id);
@@ -174,11 +189,11 @@ public sealed class AsyncDispatchTests
     {
         var seen = new List<string>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-            await TestCatalog.Reader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), Record(seen), new CancellationToken(canceled: true)));
+            await MediaEventDispatcher.CreateReader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), Record(seen), new CancellationToken(canceled: true)));
         Assert.Empty(seen);
 
         using var cancellation = new CancellationTokenSource();
-        MediaEventDispatchResult result = await TestCatalog.Reader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), (mediaEvent, _) =>
+        MediaEventDispatchResult result = await MediaEventDispatcher.CreateReader().DispatchAsync(Encoding.UTF8.GetBytes(s_three), (mediaEvent, _) =>
         {
             seen.Add(mediaEvent.Id);
             if (mediaEvent.Id == "c")
@@ -198,7 +213,7 @@ public sealed class AsyncDispatchTests
     {
         string json = TestInput.Array(TestInput.StateChange("a"), TestInput.Progress("b", "null"), TestInput.StateChange("c"));
         var seen = new List<string>();
-        MediaEventReader reader = TestCatalog.Reader(new MediaEventReaderOptions { FailureMode = MediaEventFailureMode.Throw });
+        MediaEventReader reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { FailureMode = MediaEventFailureMode.Throw });
 
         MediaEventBatchException exception = await Assert.ThrowsAsync<MediaEventBatchException>(async () =>
             await reader.DispatchAsync(Encoding.UTF8.GetBytes(json), Record(seen)));
@@ -213,9 +228,9 @@ public sealed class AsyncDispatchTests
         byte[] utf8 = Encoding.UTF8.GetBytes(s_three);
         var seen = new List<string>();
 
-        MediaEventDispatchResult result = await TestCatalog.Reader().DispatchAsync(new MemoryStream(utf8), Record(seen));
+        MediaEventDispatchResult result = await MediaEventDispatcher.CreateReader().DispatchAsync(new MemoryStream(utf8), Record(seen));
         MediaEventFormatException tooLarge = await Assert.ThrowsAsync<MediaEventFormatException>(async () =>
-            await TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = utf8.Length - 1 }).DispatchAsync(new MemoryStream(utf8), Record(seen)));
+            await MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = utf8.Length - 1 }).DispatchAsync(new MemoryStream(utf8), Record(seen)));
 
         Assert.Equal((3, false), (result.Count, result.HasFailures));
         Assert.Equal(new[] { "a", "b", "c" }, seen);
@@ -226,10 +241,10 @@ public sealed class AsyncDispatchTests
     public async Task A_batch_is_dispatched_in_order_skipping_its_failures()
     {
         string json = TestInput.Array(TestInput.StateChange("a"), TestInput.Progress("b", "null"), TestInput.StateChange("c"));
-        MediaEventBatch batch = TestCatalog.Reader().Read(json);
+        MediaEventBatch batch = MediaEventDispatcher.CreateReader().Read(json);
         var seen = new List<string>();
 
-        MediaEventBatch same = await TestCatalog.Reader().DispatchAsync(batch, seen, static (mediaEvent, seen, _) =>
+        MediaEventBatch same = await MediaEventDispatcher.CreateReader().DispatchAsync(batch, seen, static (mediaEvent, seen, _) =>
         {
             seen.Add(mediaEvent.Id);
             return ValueTask.CompletedTask;
@@ -238,7 +253,7 @@ public sealed class AsyncDispatchTests
         Assert.Same(batch, same);
         Assert.Equal(new[] { "a", "c" }, seen);
         await Assert.ThrowsAsync<MediaEventBatchException>(async () =>
-            await TestCatalog.Reader(new MediaEventReaderOptions { FailureMode = MediaEventFailureMode.Throw }).DispatchAsync(batch, seen, static (_, _, _) => ValueTask.CompletedTask));
+            await MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { FailureMode = MediaEventFailureMode.Throw }).DispatchAsync(batch, seen, static (_, _, _) => ValueTask.CompletedTask));
     }
 
     [Fact]
@@ -257,7 +272,7 @@ public sealed class AsyncDispatchTests
         static long ExtraBytes(int count)
         {
             byte[] utf8 = Encoding.UTF8.GetBytes(TestInput.Array(Enumerable.Range(0, count).Select(static i => TestInput.StateChange("e" + i)).ToArray()));
-            MediaEventReader reader = TestCatalog.Reader();
+            MediaEventReader reader = MediaEventDispatcher.CreateReader();
             long least = long.MaxValue;
             for (int i = 0; i < 50; i++)
             {

@@ -125,7 +125,7 @@ public class BoundedStreamReaderTests
     [Fact]
     public async Task ReaderOverItsLimit_ThrowsAFormatErrorNamingTheOption_WithTheBoundedReadsExceptionInside()
     {
-        MediaEventReader reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = 10 });
+        MediaEventReader reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = 10 });
 
         var exception = await Assert.ThrowsAsync<MediaEventFormatException>(
             async () => await reader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(TestInput.Array(TestInput.StateChange("a"))))));

@@ -8,7 +8,7 @@ namespace MediaEvents.Tests;
 
 public class DocumentErrorTests
 {
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     private static readonly string s_threeEvents = TestInput.Array(
         TestInput.StateChange("a"),
@@ -149,7 +149,7 @@ public class DocumentErrorTests
     }
 
     [Fact]
-    public async Task InvalidUtf8InAString_IsAFormatErrorOrAFailedEvent()
+    public async Task InvalidUtf8InTheIdAndData_FailsThatEventAlone_HoweverItIsRead()
     {
         byte[] good = Encoding.UTF8.GetBytes(TestInput.StateChange("good"));
         byte[] bad = Encoding.UTF8.GetBytes("""{"id":"X","eventType":"Microsoft.Media.JobStateChange","data":{"state":"Y"}}""");
@@ -157,20 +157,21 @@ public class DocumentErrorTests
         bad[bad.AsSpan().IndexOf((byte)'Y')] = 0xC3;
         byte[] utf8 = [(byte)'[', .. good, (byte)',', .. bad, (byte)']'];
 
-        // Either the whole input is refused as not UTF-8 or the one event fails; nothing else may escape.
-        foreach (Func<Task> read in new Func<Task>[]
+        // The input as a whole is JSON: one string that is not UTF-8 fails its own event, not the delivery.
+        foreach (MediaEventBatch batch in new[]
         {
-            () => Task.FromResult(s_reader.Read(utf8.AsSpan())),
-            async () => await s_reader.ReadAsync(new MemoryStream(utf8)),
+            s_reader.Read(utf8.AsSpan()),
+            s_reader.Read(new ReadOnlyMemory<byte>(utf8)),
+            await s_reader.ReadAsync(new MemoryStream(utf8)),
+            await s_reader.ReadAsync(new ForwardOnlyStream(utf8, 7)),
         })
         {
-            try
-            {
-                await read();
-            }
-            catch (MediaEventFormatException)
-            {
-            }
+            Assert.Equal("good", Assert.Single(batch.Events).Id);
+            MediaEventReadFailure failure = Assert.Single(batch.Failures);
+            Assert.Equal(1, failure.Index);
+            Assert.Equal("$[1].id", failure.Path);
+            Assert.Equal("the string is not valid UTF-8", failure.Reason);
+            Assert.Equal(bad, failure.RawEvent.ToArray());
         }
     }
 

@@ -42,7 +42,7 @@ public class EnvelopeTests
         }
         """;
 
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     [Fact]
     public void EventGridEnvelope_EveryFieldLandsInItsProperty()
@@ -52,7 +52,7 @@ public class EnvelopeTests
         MediaEventReadResult result = Assert.Single(batch);
         Assert.True(result.Succeeded);
         Assert.Equal(0, result.Index);
-        var e = Assert.IsType<MediaEvent<StateChangeData>>(result.Event);
+        var e = Assert.IsType<MediaEvent<MediaJobStateChangeEventData>>(result.Event);
         Assert.Equal("b9d38923-9210-4c2b-958f-0054467d4dd7", e.Id);
         Assert.Equal("Microsoft.Media.JobStateChange", e.EventType);
         Assert.Equal(MediaEventSchema.EventGrid, e.Schema);
@@ -66,8 +66,8 @@ public class EnvelopeTests
         Assert.Null(e.DataSchema);
         Assert.Null(e.UnknownMembers);
         Assert.Equal(EventGridData, TestInput.Text(e.RawData));
-        Assert.Same(TestCatalog.JobStateChange, e.Type);
-        Assert.Same(TestCatalog.JobStateChange, e.KnownType);
+        Assert.Same(MediaEventTypes.JobStateChangeType, e.Type);
+        Assert.Same(MediaEventTypes.JobStateChangeType, e.KnownType);
         Assert.True(e.IsKnown);
         Assert.Equal("Processing", e.Data.PreviousState);
         Assert.Equal("Finished", e.Data.State);
@@ -81,7 +81,7 @@ public class EnvelopeTests
     {
         MediaEventBatch batch = s_reader.Read("[" + CloudEvent + "]");
 
-        var e = Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(batch.Events));
+        var e = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(batch.Events));
         Assert.Equal("00000000-0000-0000-0000-000000000002", e.Id);
         Assert.Equal("Microsoft.Media.JobOutputProgress", e.EventType);
         Assert.Equal(MediaEventSchema.CloudEvents, e.Schema);
@@ -190,7 +190,7 @@ public class EnvelopeTests
         MediaEventBatch batch = s_reader.Read(json);
 
         Assert.False(batch.HasFailures, string.Join("\n", batch.Failures));
-        var state = Assert.IsType<MediaEvent<StateChangeData>>(batch[0].Event);
+        var state = Assert.IsType<MediaEvent<MediaJobStateChangeEventData>>(batch[0].Event);
         Assert.Equal("Scheduled", state.Data.PreviousState);
         Assert.Equal("Processing", state.Data.State);
         Assert.Equal("""{"previousState":"Scheduled","state":"Processing","extra":{"n":[1,2]}}""", TestInput.Text(state.RawData));
@@ -200,7 +200,7 @@ public class EnvelopeTests
         Assert.Equal("extra", extra.Name);
         Assert.Equal("""{"n":[1,2]}""", TestInput.Text(extra.RawValue));
 
-        var progress = Assert.IsType<MediaEvent<ProgressData>>(batch[1].Event);
+        var progress = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(batch[1].Event);
         Assert.Equal(42L, progress.Data.Progress);
         Assert.Equal("L", progress.Data.Label);
         Assert.Equal(MediaEventSchema.CloudEvents, progress.Schema);
@@ -252,7 +252,7 @@ public class EnvelopeTests
         Assert.Equal("42", TestInput.Text(members[2].RawValue));
         Assert.Equal(2.5, members.Find("ext")!.Value.GetProperty("list")[1].GetDouble());
         Assert.Null(members.Find("EXT"));
-        Assert.Equal("Finished", Assert.IsType<MediaEvent<StateChangeData>>(e).Data.State);
+        Assert.Equal("Finished", Assert.IsType<MediaEvent<MediaJobStateChangeEventData>>(e).Data.State);
     }
 
     [Fact]
@@ -260,11 +260,15 @@ public class EnvelopeTests
     {
         string json = """[{"id":"1","eventType":"Microsoft.Media.JobStateChange","data":{"previousState":"Queued","jobPriority":"High","state":"Paused","correlationData":{"a":"b"}}}]""";
 
-        var e = Assert.IsType<MediaEvent<StateChangeData>>(Assert.Single(s_reader.Read(json).Events));
+        var e = Assert.IsType<MediaEvent<MediaJobStateChangeEventData>>(Assert.Single(s_reader.Read(json).Events));
 
-        Assert.Equal("Paused", e.Data.State);
-        Assert.Equal(new[] { "jobPriority", "correlationData" }, new List<JsonMember>(e.Data.UnknownMembers!).ConvertAll(static m => m.Name));
-        Assert.Equal("""{"previousState":"Queued","state":"Paused","jobPriority":"High","correlationData":{"a":"b"}}""", WriteData(e));
+        // "Paused" is not among the spec's job states: the extensible enum keeps it; correlationData is a spec member.
+        Assert.Equal("Paused", e.Data.State?.ToString());
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "b" }, e.Data.CorrelationData);
+        Assert.Equal(new[] { "jobPriority" }, new List<JsonMember>(e.Data.UnknownMembers!).ConvertAll(static m => m.Name));
+
+        // Written back: the spec's members in the spec's order, then the unknown ones as they arrived.
+        Assert.Equal("""{"previousState":"Queued","state":"Paused","correlationData":{"a":"b"},"jobPriority":"High"}""", WriteData(e));
     }
 
     [Fact]

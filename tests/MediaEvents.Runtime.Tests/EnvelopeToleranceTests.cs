@@ -11,7 +11,7 @@ public sealed class EnvelopeToleranceTests
     {
         string json = """[{"id":123,"eventType":"Microsoft.Media.JobStateChange","eventTime":"2024-01-01T00:00:00Z","dataVersion":1,"metadataVersion":1,"data":{"state":"Finished"}}]""";
 
-        MediaEvent e = Assert.Single(TestCatalog.Reader().Read(json).Events);
+        MediaEvent e = Assert.Single(MediaEventDispatcher.CreateReader().Read(json).Events);
 
         Assert.Equal(("123", "1", "1"), (e.Id, e.DataVersion, e.MetadataVersion));
     }
@@ -21,7 +21,7 @@ public sealed class EnvelopeToleranceTests
     {
         string json = """[{"id":{"x":1},"eventType":"Microsoft.Media.JobStateChange","data":{}},{"id":"2","eventType":"Microsoft.Media.JobStateChange","data":{}}]""";
 
-        MediaEventBatch batch = TestCatalog.Reader().Read(json);
+        MediaEventBatch batch = MediaEventDispatcher.CreateReader().Read(json);
 
         Assert.Equal("$[0].id", Assert.Single(batch.Failures).Path);
         Assert.Equal("2", Assert.Single(batch.Events).Id);
@@ -36,7 +36,7 @@ public sealed class EnvelopeToleranceTests
     {
         string json = $$$"""[{"id":"1","eventType":"Microsoft.Media.JobOutputProgress","data":{"progress":{{{progress}}}}}]""";
 
-        var e = Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(TestCatalog.Reader().Read(json).Events));
+        var e = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(MediaEventDispatcher.CreateReader().Read(json).Events));
 
         Assert.Equal(expected, e.Data.Progress);
     }
@@ -49,7 +49,7 @@ public sealed class EnvelopeToleranceTests
     {
         string json = $$$"""[{"id":"1","eventType":"Microsoft.Media.JobOutputProgress","data":{"progress":{{{progress}}}}}]""";
 
-        MediaEventReadFailure failure = Assert.Single(TestCatalog.Reader().Read(json).Failures);
+        MediaEventReadFailure failure = Assert.Single(MediaEventDispatcher.CreateReader().Read(json).Failures);
 
         Assert.Equal("$[0].data.progress", failure.Path);
         Assert.StartsWith("expected an integer (int64)", failure.Reason);

@@ -26,7 +26,7 @@ public sealed class EventIdAndStringTableTests
     {
         foreach (string json in new[] { WithId(idJson), "[" + WithId(idJson) + "]" })
         {
-            MediaEventBatch batch = TestCatalog.Reader().Read(Encoding.UTF8.GetBytes(json));
+            MediaEventBatch batch = MediaEventDispatcher.CreateReader().Read(Encoding.UTF8.GetBytes(json));
 
             Assert.False(batch.HasFailures, json);
             MediaEvent mediaEvent = Assert.Single(batch.Events);
@@ -43,7 +43,7 @@ public sealed class EventIdAndStringTableTests
         bad[bad.AsSpan().IndexOf("xx"u8)] = 0xFF;
         byte[] json = [(byte)'[', .. good, (byte)',', .. bad, (byte)']'];
 
-        MediaEventBatch batch = TestCatalog.Reader().Read(json);
+        MediaEventBatch batch = MediaEventDispatcher.CreateReader().Read(json);
 
         Assert.Equal("ok", Assert.Single(batch.Events).Id);
         MediaEventReadFailure failure = Assert.Single(batch.Failures);
@@ -57,7 +57,7 @@ public sealed class EventIdAndStringTableTests
     {
         string json = WithId("\"the-id\"").Replace("{\"state\":\"Finished\"}", "[1]");
 
-        MediaEventReadFailure failure = Assert.Single(TestCatalog.Reader().Read(json).Failures);
+        MediaEventReadFailure failure = Assert.Single(MediaEventDispatcher.CreateReader().Read(json).Failures);
 
         Assert.Equal("the-id", failure.Id);
         Assert.Equal("$.data", failure.Path);
@@ -68,7 +68,7 @@ public sealed class EventIdAndStringTableTests
     {
         string json = """{"eventType":"Microsoft.Media.JobStateChange","eventTime":"2024-01-01T00:00:00Z","data":{"state":"Finished"}}""";
 
-        MediaEventReadFailure failure = Assert.Single(TestCatalog.Reader().Read(json).Failures);
+        MediaEventReadFailure failure = Assert.Single(MediaEventDispatcher.CreateReader().Read(json).Failures);
 
         Assert.Contains("'id'", failure.Reason, StringComparison.Ordinal);
     }
@@ -85,7 +85,7 @@ public sealed class EventIdAndStringTableTests
     [Fact]
     public void Repeated_values_are_one_string_across_deliveries_on_a_thread()
     {
-        MediaEventReader reader = TestCatalog.Reader();
+        MediaEventReader reader = MediaEventDispatcher.CreateReader();
 
         MediaEvent first = Assert.Single(reader.Read(TestInput.StateChange("id-1")).Events);
         MediaEvent second = Assert.Single(reader.Read(TestInput.StateChange("id-1")).Events);
@@ -103,7 +103,7 @@ public sealed class EventIdAndStringTableTests
         string[] ids = Enumerable.Range(0, 2000).Select(i => $"job-{i:D6}-end").ToArray();
         string json = TestInput.Array(ids.Select(id => TestInput.StateChange(id)).ToArray());
 
-        MediaEventBatch batch = TestCatalog.Reader().Read(json);
+        MediaEventBatch batch = MediaEventDispatcher.CreateReader().Read(json);
 
         Assert.Equal(ids.Select(id => "transforms/T/jobs/" + id), batch.Events.Select(e => e.Subject));
     }
@@ -111,7 +111,7 @@ public sealed class EventIdAndStringTableTests
     [Fact]
     public async Task Threads_reading_at_once_each_get_their_own_values()
     {
-        MediaEventReader reader = TestCatalog.Reader();
+        MediaEventReader reader = MediaEventDispatcher.CreateReader();
         IEnumerable<Task<bool>> workers = Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
         {
             for (int round = 0; round < 300; round++)
@@ -136,7 +136,7 @@ public sealed class EventIdAndStringTableTests
         var seen = new List<string>();
         string json = TestInput.Array(TestInput.StateChange("a"), TestInput.StateChange("b"));
 
-        MediaEventDispatchResult result = TestCatalog.Reader().Dispatch(Encoding.UTF8.GetBytes(json), seen, static (mediaEvent, list) => list.Add(mediaEvent.Id));
+        MediaEventDispatchResult result = MediaEventDispatcher.CreateReader().Dispatch(Encoding.UTF8.GetBytes(json), seen, static (mediaEvent, list) => list.Add(mediaEvent.Id));
 
         Assert.Equal(new[] { "a", "b" }, seen);
         Assert.Equal(2, result.DispatchedCount);

@@ -8,7 +8,7 @@ namespace MediaEvents.Tests;
 
 public class FailureTests
 {
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     /// <summary>Reads good, <paramref name="bad"/>, good and checks that only the middle one failed.</summary>
     private static MediaEventReadFailure FailsAlone(string bad)
@@ -157,7 +157,7 @@ public class FailureTests
     }
 
     [Fact]
-    public void StringWhereTheRequiredInt64ShouldBe_FailsAlone()
+    public void StringWhereAnInt64ShouldBe_FailsAlone()
     {
         MediaEventReadFailure failure = FailsAlone(TestInput.Progress("p1", """{"label":"L","progress":"eighty-six"}"""));
 
@@ -171,9 +171,8 @@ public class FailureTests
     [InlineData("86.5", "found the number 86.5")]
     [InlineData("true", "found true")]
     [InlineData("{}", "found an object")]
-    [InlineData("null", "found null")]
     [InlineData("\"9223372036854775808\"", "found the string \"9223372036854775808\" (out of range)")]
-    public void OtherValuesWhereTheRequiredInt64ShouldBe_FailAlone(string progress, string found)
+    public void OtherValuesWhereAnInt64ShouldBe_FailAlone(string progress, string found)
     {
         MediaEventReadFailure failure = FailsAlone(TestInput.Progress("p1", "{\"progress\":" + progress + "}"));
 
@@ -182,14 +181,34 @@ public class FailureTests
     }
 
     [Fact]
+    public void NullWhereAnOptionalInt64ShouldBe_IsReadAsAbsent()
+    {
+        MediaEvent e = Assert.Single(s_reader.Read(TestInput.Progress("p1", """{"label":"L","progress":null}""")).Events);
+
+        MediaJobOutputProgressEventData data = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(e).Data;
+        Assert.Equal("L", data.Label);
+        Assert.Null(data.Progress);
+    }
+
+    [Fact]
+    public void NullWhereARequiredValueShouldBe_FailsAlone()
+    {
+        MediaEventReadFailure failure = FailsAlone(TestInput.ArchiveHeartbeat("h1", """{"channelLatencyMs":null,"latencyResultCode":"S_OK"}"""));
+
+        Assert.Equal("h1", failure.Id);
+        Assert.Equal("$[1].data.channelLatencyMs", failure.Path);
+        Assert.Equal("expected a value, found null", failure.Reason);
+    }
+
+    [Fact]
     public void MissingRequiredProperty_FailsAlone()
     {
-        MediaEventReadFailure failure = FailsAlone(TestInput.Progress("p1", """{"label":"L","jobCorrelationData":{"a":"b"}}"""));
+        MediaEventReadFailure failure = FailsAlone(TestInput.ArchiveHeartbeat("h1", """{"channelLatencyMs":"12","unrelated":{"a":"b"}}"""));
 
-        Assert.Equal("p1", failure.Id);
-        Assert.Equal("Microsoft.Media.JobOutputProgress", failure.EventType);
+        Assert.Equal("h1", failure.Id);
+        Assert.Equal("Microsoft.Media.LiveEventChannelArchiveHeartbeat", failure.EventType);
         Assert.Equal("$[1].data", failure.Path);
-        Assert.Equal("the required property 'progress' is missing", failure.Reason);
+        Assert.Equal("the required property 'latencyResultCode' is missing", failure.Reason);
     }
 
     [Fact]
@@ -218,7 +237,7 @@ public class FailureTests
             """{"id":"null-data","eventType":"Microsoft.Media.JobStateChange","data":null}""",
             "42",
             TestInput.Progress("string-int", """{"progress":"abc"}"""),
-            TestInput.Progress("missing", """{"label":"no progress"}"""),
+            TestInput.ArchiveHeartbeat("missing", """{"channelLatencyMs":"12"}"""),
             TestInput.StateChange("ok-8"),
         ];
 
@@ -306,7 +325,7 @@ public class FailureTests
             if (result.Event is { } e)
             {
                 Assert.Equal("e" + i, e.Id);
-                if (e is MediaEvent<ProgressData> progress)
+                if (e is MediaEvent<MediaJobOutputProgressEventData> progress)
                 {
                     Assert.Equal(i % 101, progress.Data.Progress);
                 }

@@ -11,7 +11,7 @@ public class LimitTests
 {
     private const string DepthReason = "the value nests deeper than the maximum depth allowed for an event (MediaEventReaderOptions.MaxDepth)";
 
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     /// <summary>
     /// A JobOutputProgress event <paramref name="depth"/> levels deep, counting the event object as 1: the event (1),
@@ -85,8 +85,8 @@ public class LimitTests
         string tenDeep = ProgressOfDepth("ten", 10);
         string json = TestInput.Array(TestInput.StateChange("a"), tenDeep);
 
-        MediaEventBatch strict = TestCatalog.Reader(new MediaEventReaderOptions { MaxDepth = 5 }).Read(json);
-        MediaEventBatch lenient = TestCatalog.Reader(new MediaEventReaderOptions { MaxDepth = 64 }).Read(json);
+        MediaEventBatch strict = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxDepth = 5 }).Read(json);
+        MediaEventBatch lenient = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxDepth = 64 }).Read(json);
 
         MediaEventReadFailure failure = Assert.Single(strict.Failures);
         Assert.Equal(1, failure.Index);
@@ -105,7 +105,7 @@ public class LimitTests
     [InlineData(64, true)]
     public void MaxDepth_CountsTheEventObjectAsOne(int maxDepth, bool single)
     {
-        MediaEventReader reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxDepth = maxDepth });
+        MediaEventReader reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxDepth = maxDepth });
         string atLimit = ProgressOfDepth("at", maxDepth);
         string beyond = ProgressOfDepth("beyond", maxDepth + 1);
 
@@ -121,7 +121,7 @@ public class LimitTests
     [InlineData(64)]
     public void MaxDepth_IsTheSame_WhenDataComesBeforeTheType(int maxDepth)
     {
-        MediaEventReader reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxDepth = maxDepth });
+        MediaEventReader reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxDepth = maxDepth });
         static string DataFirst(int depth) =>
             "{\"id\":\"1\",\"data\":{\"progress\":1,\"deep\":" + TestInput.Nested(depth - 2) + "},\"eventType\":\"Microsoft.Media.JobOutputProgress\"}";
 
@@ -145,7 +145,7 @@ public class LimitTests
     public async Task SeekableStreamLargerThanMaxInputBytes_IsRefused()
     {
         byte[] utf8 = Encoding.UTF8.GetBytes(TestInput.Array(TestInput.StateChange("a"), TestInput.StateChange("b")));
-        MediaEventReader reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = utf8.Length - 1 });
+        MediaEventReader reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = utf8.Length - 1 });
 
         var exception = await Assert.ThrowsAsync<MediaEventFormatException>(async () => await reader.ReadAsync(new MemoryStream(utf8)));
 
@@ -157,7 +157,7 @@ public class LimitTests
     {
         byte[] utf8 = Encoding.UTF8.GetBytes(TestInput.Array(Enumerable.Range(0, 400).Select(static i => TestInput.StateChange("e" + i)).ToArray()));
         Assert.True(utf8.Length > 100_000);
-        MediaEventReader reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = 100_000 });
+        MediaEventReader reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = 100_000 });
 
         var exception = await Assert.ThrowsAsync<MediaEventFormatException>(async () => await reader.ReadAsync(new ForwardOnlyStream(utf8)));
 
@@ -169,7 +169,7 @@ public class LimitTests
     {
         // A limit below the reader's first buffer (16 KiB) must hold for a stream that cannot tell its length.
         byte[] utf8 = Encoding.UTF8.GetBytes(TestInput.Array(TestInput.StateChange("a"), TestInput.StateChange("b")));
-        MediaEventReader reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = 100 });
+        MediaEventReader reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = 100 });
 
         var exception = await Assert.ThrowsAsync<MediaEventFormatException>(async () => await reader.ReadAsync(new ForwardOnlyStream(utf8)));
 
@@ -182,7 +182,7 @@ public class LimitTests
     public async Task StreamOfExactlyMaxInputBytes_IsRead(bool seekable)
     {
         byte[] utf8 = Encoding.UTF8.GetBytes(TestInput.Array(Enumerable.Range(0, 200).Select(static i => TestInput.StateChange("e" + i)).ToArray()));
-        MediaEventReader reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = utf8.Length });
+        MediaEventReader reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = utf8.Length });
 
         MediaEventBatch batch = await reader.ReadAsync(seekable ? new MemoryStream(utf8) : new ForwardOnlyStream(utf8));
 
@@ -196,7 +196,7 @@ public class LimitTests
         byte[] prefix = Encoding.UTF8.GetBytes("garbage that was already consumed");
         byte[] utf8 = [.. prefix, .. Encoding.UTF8.GetBytes(TestInput.Array(TestInput.StateChange("a")))];
         var stream = new MemoryStream(utf8) { Position = prefix.Length };
-        MediaEventReader reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = utf8.Length - prefix.Length });
+        MediaEventReader reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = utf8.Length - prefix.Length });
 
         MediaEventBatch batch = await reader.ReadAsync(stream);
 
@@ -218,7 +218,7 @@ public class LimitTests
         foreach ((string way, MediaEventBatch batch) in await TestInput.ReadAllWays(s_reader, json))
         {
             Assert.False(batch.HasFailures, way);
-            var big = Assert.IsType<MediaEvent<ProgressData>>(batch[1].Event);
+            var big = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(batch[1].Event);
             Assert.Equal(label, big.Data.Label);
             Assert.Equal(5L, big.Data.Progress);
             Assert.Equal(3, batch.Events.Count());

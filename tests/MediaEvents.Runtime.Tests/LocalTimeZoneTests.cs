@@ -18,7 +18,7 @@ public sealed class LocalTimeZoneCollection
 [Collection(LocalTimeZoneCollection.Name)]
 public class LocalTimeZoneTests
 {
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     [Theory]
     [InlineData("eventTime", "\"2018-04-20T21:26:13.8978772\"")]

@@ -88,7 +88,7 @@ public class MediaJsonTests
     {
         string deep = TestInput.Progress("d", "{\"progress\":1,\"@odata.type\":" + TestInput.Nested(70) + "}");
 
-        MediaEventBatch batch = TestCatalog.Reader().Read(TestInput.Array(deep));
+        MediaEventBatch batch = MediaEventDispatcher.CreateReader().Read(TestInput.Array(deep));
 
         Assert.Equal("$[0].data['@odata.type']", Assert.Single(batch.Failures).Path);
     }

@@ -9,7 +9,7 @@ namespace MediaEvents.Tests;
 /// <summary>Whatever the bytes, the reader returns a batch or throws a <see cref="MediaEventFormatException"/>: nothing else.</summary>
 public class RobustnessTests
 {
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxDepth = 8 });
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxDepth = 8 });
 
     private static readonly string s_delivery = TestInput.Array(
         TestInput.StateChange("a"),
@@ -18,31 +18,35 @@ public class RobustnessTests
         """{"id":"d","eventType":"Other.Type","data":"\u00e9\ud83d\ude00"}""",
         "42");
 
-    private static List<string> Outcomes(Func<byte[]> inputs, int count)
+    /// <summary>Reads each input; counts what it gave, and lists every exception other than a format exception.</summary>
+    private static Outcome Outcomes(Func<byte[]> inputs, int count)
     {
-        var unexpected = new List<string>();
+        var outcome = new Outcome();
         for (int i = 0; i < count; i++)
         {
             byte[] input = inputs();
             try
             {
                 MediaEventBatch batch = s_reader.Read(input);
+                outcome.BatchesWithFailures += batch.HasFailures ? 1 : 0;
                 foreach (MediaEventReadFailure failure in batch.Failures)
                 {
                     Assert.False(string.IsNullOrEmpty(failure.Reason));
                     Assert.StartsWith("$", failure.Path, StringComparison.Ordinal);
                 }
             }
-            catch (MediaEventFormatException)
+            catch (MediaEventFormatException exception)
             {
+                Assert.False(string.IsNullOrEmpty(exception.Message));
+                outcome.FormatErrors++;
             }
             catch (Exception exception)
             {
-                unexpected.Add($"{exception.GetType().Name}: {exception.Message} for {Convert.ToBase64String(input)}");
+                outcome.Unexpected.Add($"{exception.GetType().Name}: {exception.Message} for {Convert.ToBase64String(input)}");
             }
         }
 
-        return unexpected;
+        return outcome;
     }
 
     [Fact]
@@ -51,9 +55,10 @@ public class RobustnessTests
         byte[] utf8 = Encoding.UTF8.GetBytes(s_delivery);
         int length = 0;
 
-        List<string> unexpected = Outcomes(() => utf8[..length++], utf8.Length);
+        Outcome outcome = Outcomes(() => utf8[..length++], utf8.Length);
 
-        Assert.Empty(unexpected);
+        Assert.Empty(outcome.Unexpected);
+        Assert.Equal(utf8.Length, outcome.FormatErrors);
     }
 
     [Fact]
@@ -86,7 +91,7 @@ public class RobustnessTests
         byte[] alphabet = Encoding.ASCII.GetBytes("{}[]\":,0123456789-+.eE \\/*tfnulZT");
         var random = new Random(seed);
 
-        List<string> unexpected = Outcomes(
+        Outcome outcome = Outcomes(
             () =>
             {
                 byte[] mutated = (byte[])original.Clone();
@@ -102,8 +107,21 @@ public class RobustnessTests
             5000);
 
         Assert.True(
-            unexpected.Count == 0,
-            $"{unexpected.Count} inputs threw something else than MediaEventFormatException:\n"
-            + string.Join("\n", unexpected.GroupBy(static u => u[..u.IndexOf(" for ", StringComparison.Ordinal)]).Select(static g => $"{g.Count()} × {g.Key}, e.g. {g.First()}")));
+            outcome.Unexpected.Count == 0,
+            $"{outcome.Unexpected.Count} inputs threw something else than MediaEventFormatException:\n"
+            + string.Join("\n", outcome.Unexpected.GroupBy(static u => u[..u.IndexOf(" for ", StringComparison.Ordinal)]).Select(static g => $"{g.Count()} × {g.Key}, e.g. {g.First()}")));
+
+        // The mutations reach both outcomes, and the per-event failures: a run that only ever threw would prove little.
+        Assert.True(outcome.FormatErrors > 0, "no mutation made the input malformed");
+        Assert.True(outcome.BatchesWithFailures > 0, "no mutation failed a single event");
+    }
+
+    private sealed class Outcome
+    {
+        public List<string> Unexpected { get; } = [];
+
+        public int BatchesWithFailures { get; set; }
+
+        public int FormatErrors { get; set; }
     }
 }

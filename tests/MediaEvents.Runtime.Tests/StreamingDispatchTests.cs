@@ -20,7 +20,7 @@ public sealed class StreamingDispatchTests
         string json = $"[{Event("a")},{Event("b", """{"state":42}""").Replace("\"eventTime\":\"2024-01-01T00:00:00Z\"", "\"eventTime\":\"nope\"")},{Event("c")}]";
         var seen = new List<string>();
 
-        MediaEventDispatchResult result = TestCatalog.Reader().Dispatch(Encoding.UTF8.GetBytes(json), e => seen.Add(e.Id));
+        MediaEventDispatchResult result = MediaEventDispatcher.CreateReader().Dispatch(Encoding.UTF8.GetBytes(json), e => seen.Add(e.Id));
 
         Assert.Equal(new[] { "a", "c" }, seen);
         Assert.Equal(3, result.Count);
@@ -36,7 +36,7 @@ public sealed class StreamingDispatchTests
         var seen = new List<string>();
 
         MediaEventBatchException exception = Assert.Throws<MediaEventBatchException>(() =>
-            TestCatalog.Reader(new MediaEventReaderOptions { FailureMode = MediaEventFailureMode.Throw }).Dispatch(Encoding.UTF8.GetBytes(json), e => seen.Add(e.Id)));
+            MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { FailureMode = MediaEventFailureMode.Throw }).Dispatch(Encoding.UTF8.GetBytes(json), e => seen.Add(e.Id)));
 
         Assert.Equal(new[] { "a", "c" }, seen);
         Assert.Equal("$[1].data", Assert.Single(exception.Failures).Path);
@@ -48,7 +48,7 @@ public sealed class StreamingDispatchTests
         string json = $"[{Event("a")},{Event("b")},{{\"id\":";
         var seen = new List<string>();
 
-        Assert.Throws<MediaEventFormatException>(() => TestCatalog.Reader().Dispatch(Encoding.UTF8.GetBytes(json), e => seen.Add(e.Id)));
+        Assert.Throws<MediaEventFormatException>(() => MediaEventDispatcher.CreateReader().Dispatch(Encoding.UTF8.GetBytes(json), e => seen.Add(e.Id)));
 
         Assert.Equal(new[] { "a", "b" }, seen);
     }
@@ -62,7 +62,7 @@ public sealed class StreamingDispatchTests
         {
             var seen = new List<string>();
 
-            Exception caught = Assert.ThrowsAny<Exception>(() => TestCatalog.Reader().Dispatch(Encoding.UTF8.GetBytes(json), e =>
+            Exception caught = Assert.ThrowsAny<Exception>(() => MediaEventDispatcher.CreateReader().Dispatch(Encoding.UTF8.GetBytes(json), e =>
             {
                 seen.Add(e.Id);
                 if (e.Id == "b")
@@ -82,12 +82,12 @@ public sealed class StreamingDispatchTests
         string json = $"[{Event("a")},{Event("b")}]";
         var seen = new List<string>();
 
-        MediaEventDispatchResult result = await TestCatalog.Reader().DispatchAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), e => seen.Add(e.Id));
+        MediaEventDispatchResult result = await MediaEventDispatcher.CreateReader().DispatchAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), e => seen.Add(e.Id));
 
         Assert.Equal(new[] { "a", "b" }, seen);
         Assert.False(result.HasFailures);
         await Assert.ThrowsAsync<MediaEventFormatException>(async () =>
-            await TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = 10 }).DispatchAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), e => seen.Add(e.Id)));
+            await MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = 10 }).DispatchAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), e => seen.Add(e.Id)));
         Assert.Equal(2, seen.Count);
     }
 }

@@ -20,8 +20,17 @@ internal static class TestInput
         $$"""{"id":"{{id}}","topic":"{{Topic}}","subject":"transforms/T/jobs/{{id}}","eventType":"Microsoft.Media.JobStateChange","eventTime":"2024-03-14T09:15:02.1046132Z","data":{"previousState":"Processing","state":"{{state}}"},"dataVersion":"1.0","metadataVersion":"1"}""";
 
     /// <summary>An Event Grid schema JobOutputProgress event whose data is <paramref name="dataJson"/>.</summary>
-    public static string Progress(string id, string dataJson) =>
-        $$"""{"id":"{{id}}","topic":"{{Topic}}","subject":"transforms/T/jobs/{{id}}","eventType":"Microsoft.Media.JobOutputProgress","eventTime":"2024-03-14T09:15:02Z","data":{{dataJson}},"dataVersion":"1.0","metadataVersion":"1"}""";
+    public static string Progress(string id, string dataJson) => Event(id, MediaEventTypes.JobOutputProgress, dataJson);
+
+    /// <summary>
+    /// An Event Grid schema LiveEventChannelArchiveHeartbeat event whose data is <paramref name="dataJson"/>: the spec
+    /// requires both of its members (<c>channelLatencyMs</c>, <c>latencyResultCode</c>).
+    /// </summary>
+    public static string ArchiveHeartbeat(string id, string dataJson) => Event(id, MediaEventTypes.LiveEventChannelArchiveHeartbeat, dataJson);
+
+    /// <summary>An Event Grid schema event of <paramref name="eventType"/> whose data is <paramref name="dataJson"/>.</summary>
+    public static string Event(string id, string eventType, string dataJson) =>
+        $$"""{"id":"{{id}}","topic":"{{Topic}}","subject":"transforms/T/jobs/{{id}}","eventType":"{{eventType}}","eventTime":"2024-03-14T09:15:02Z","data":{{dataJson}},"dataVersion":"1.0","metadataVersion":"1"}""";
 
     /// <summary>A JSON array of the events.</summary>
     public static string Array(params string[] events) => "[" + string.Join(",", events) + "]";
@@ -99,8 +108,8 @@ internal static class TestInput
     private static string DescribeData(object? data) => data switch
     {
         null => "untyped",
-        StateChangeData s => $"state {s.PreviousState}->{s.State} unknown {s.UnknownMembers?.Count ?? 0}",
-        ProgressData p => $"progress {p.Label} {p.Progress} unknown {p.UnknownMembers?.Count ?? 0}",
+        MediaJobStateChangeEventData s => $"state {s.PreviousState}->{s.State} unknown {s.UnknownMembers?.Count ?? 0}",
+        MediaJobOutputProgressEventData p => $"progress {p.Label} {p.Progress} unknown {p.UnknownMembers?.Count ?? 0}",
         _ => data.ToString() ?? string.Empty,
     };
 }

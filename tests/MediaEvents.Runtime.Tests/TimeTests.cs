@@ -5,7 +5,7 @@ namespace MediaEvents.Tests;
 
 public class TimeTests
 {
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     /// <summary>2018-04-20T21:26:13.8978772 UTC, exactly.</summary>
     internal static readonly DateTimeOffset Expected = new DateTimeOffset(2018, 4, 20, 21, 26, 13, TimeSpan.Zero).AddTicks(8978772);

@@ -4,13 +4,13 @@ namespace MediaEvents.Tests;
 
 public class ToleranceTests
 {
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
-    private static ProgressData ReadProgress(string dataJson)
+    private static MediaJobOutputProgressEventData ReadProgress(string dataJson)
     {
         MediaEventBatch batch = s_reader.Read(TestInput.Progress("p", dataJson));
         Assert.False(batch.HasFailures, string.Join("\n", batch.Failures));
-        return Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(batch.Events)).Data;
+        return Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(batch.Events)).Data;
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public class ToleranceTests
     [InlineData("\\u0050ROGRESS")]
     public void DataPropertyNames_MatchIgnoringCase(string name)
     {
-        ProgressData data = ReadProgress("{\"LABEL\":\"L\",\"" + name + "\":7}");
+        MediaJobOutputProgressEventData data = ReadProgress("{\"LABEL\":\"L\",\"" + name + "\":7}");
 
         Assert.Equal(7L, data.Progress);
         Assert.Equal("L", data.Label);
@@ -56,7 +56,7 @@ public class ToleranceTests
     {
         MediaEventBatch batch = s_reader.Read("""{"id":"1","eventType":"Microsoft.Media.JobStateChange","data":{"PreviousState":"Queued","STATE":"Scheduled"}}""");
 
-        var e = Assert.IsType<MediaEvent<StateChangeData>>(Assert.Single(batch.Events));
+        var e = Assert.IsType<MediaEvent<MediaJobStateChangeEventData>>(Assert.Single(batch.Events));
         Assert.Equal("Queued", e.Data.PreviousState);
         Assert.Equal("Scheduled", e.Data.State);
     }
@@ -67,7 +67,7 @@ public class ToleranceTests
         MediaEventBatch batch = s_reader.Read(
             """{"ID":"1","Topic":"/t","SUBJECT":"s","EventType":"Microsoft.Media.JobStateChange","EVENTTIME":"2024-01-01T00:00:00Z","Data":{"state":"Finished"},"DataVersion":"1.0","MetadataVersion":"1"}""");
 
-        var e = Assert.IsType<MediaEvent<StateChangeData>>(Assert.Single(batch.Events));
+        var e = Assert.IsType<MediaEvent<MediaJobStateChangeEventData>>(Assert.Single(batch.Events));
         Assert.Equal("1", e.Id);
         Assert.Equal("/t", e.Source);
         Assert.Equal("s", e.Subject);
@@ -85,7 +85,7 @@ public class ToleranceTests
 
         MediaEvent e = Assert.Single(batch.Events);
         Assert.True(e.IsKnown);
-        Assert.Same(TestCatalog.JobStateChange, e.KnownType);
+        Assert.Same(MediaEventTypes.JobStateChangeType, e.KnownType);
     }
 
     [Fact]

@@ -111,11 +111,24 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor SpecNotFound = Create(
+        "MEG0016",
+        "The spec file does not exist",
+        "The spec file '{0}' does not exist or cannot be read. Correct the Include of its AdditionalFiles item: a relative path is relative to the project file.",
+        ConfigurationCategory);
+
+    public static readonly DiagnosticDescriptor NoSpec = Create(
+        "MEG0017",
+        "The generator is referenced but has no spec",
+        "MediaEvents.Generators generates nothing: {0}. {1}",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         InvalidJson, NotSwagger2, DanglingReference, UnsupportedType, EmptyEnum, NameCollision,
         EventNameMismatch, InvalidDiscriminator, InvalidOption, DuplicateNamespace, UnexpectedFailure, SpecMistake,
-        MissingReferencedFile, NoEventTypes, NothingSelected,
+        MissingReferencedFile, NoEventTypes, NothingSelected, SpecNotFound, NoSpec,
     }.ToDictionary(static descriptor => descriptor.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

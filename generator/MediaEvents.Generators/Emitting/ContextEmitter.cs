@@ -58,6 +58,14 @@ internal static class ContextEmitter
             /// <summary>The shared default instance.</summary>
             public static {{context}} Default { get; } = new {{context}}(new {{Options}}(s_defaultOptions));
 
+            /// <summary>
+            /// Whether a member that appears more than once in one JSON object is accepted, its last value winning,
+            /// as <c>MediaEventReaderOptions.AllowDuplicateMembers</c> does for the event reader. By default such an
+            /// object fails to read, naming the path of the repeated member. Set it where the context is made, before
+            /// it is used: <c>JsonSerializerOptions.AllowDuplicateProperties</c> is not consulted.
+            /// </summary>
+            public bool AllowDuplicateMembers { get; init; }
+
             /// <inheritdoc />
             protected override {{Options}}? GeneratedSerializerOptions => s_defaultOptions;
             """);
@@ -79,7 +87,7 @@ internal static class ContextEmitter
             }
 
             {{Metadata}}.JsonTypeInfo? {{Metadata}}.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {{Options}} options) =>
-                {{TypeNames.MediaJson}}.CreateTypeInfo(type, options, s_converters);
+                {{TypeNames.MediaJson}}.CreateTypeInfo(type, options, s_converters, AllowDuplicateMembers);
 
             // The options cache each type's metadata: one instance per type and context.
             private {{Metadata}}.JsonTypeInfo<T> GetTypeInfo<T>() => ({{Metadata}}.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

@@ -5,5 +5,5 @@ namespace MediaEvents.Generators.Model;
 /// reaches another file, since a generator reads nothing from disk.
 /// </summary>
 /// <param name="Path">The item's path, as the build passes it.</param>
-/// <param name="Text">Its text.</param>
-internal sealed record SourceDocument(string Path, string Text);
+/// <param name="Text">Its text; null when it could not be read (the item names a file that does not exist).</param>
+internal sealed record SourceDocument(string Path, string? Text);

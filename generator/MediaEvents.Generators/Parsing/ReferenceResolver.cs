@@ -20,7 +20,7 @@ internal sealed class ReferenceResolver
 
     private readonly ParseContext _context;
     private readonly EquatableArray<SourceDocument> _documents;
-    private readonly Dictionary<string, SpecDocument?> _loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SpecDocument? Document, string? Problem)> _loaded = new(StringComparer.Ordinal);
     private readonly Dictionary<(string File, string Definition), string> _imported = new();
 
     private ReferenceResolver(ParseContext context, EquatableArray<SourceDocument> documents)
@@ -142,28 +142,33 @@ internal sealed class ReferenceResolver
         return candidate;
     }
 
+    // A file's document, or null with the reason (null too when no AdditionalFiles item has that path).
     private SpecDocument? Load(string file, out string? problem)
     {
-        problem = null;
-        if (_loaded.TryGetValue(file, out SpecDocument? cached))
+        if (!_loaded.TryGetValue(file, out (SpecDocument? Document, string? Problem) loaded))
         {
-            problem = cached is null && Find(file) is not null ? $"'{file}' is not a JSON object" : null;
-            return cached;
+            _loaded[file] = loaded = LoadUncached(file);
         }
 
+        problem = loaded.Problem;
+        return loaded.Document;
+    }
+
+    private (SpecDocument? Document, string? Problem) LoadUncached(string file)
+    {
         SourceDocument? document = Find(file);
-        SpecDocument? loaded = null;
-        if (document is not null)
+        if (document is null)
         {
-            loaded = SpecDocument.TryLoad(document.Path, document.Text, out DiagnosticInfo? invalid, out _);
-            if (loaded is null)
-            {
-                problem = invalid is null ? $"'{file}' is not a JSON object" : $"'{file}' is not valid JSON";
-            }
+            return (null, null);
         }
 
-        _loaded[file] = loaded;
-        return loaded;
+        if (document.Text is null)
+        {
+            return (null, $"'{file}' does not exist or cannot be read");
+        }
+
+        SpecDocument? loaded = SpecDocument.TryLoad(document.Path, document.Text, out DiagnosticInfo? invalid, out _);
+        return loaded is not null ? (loaded, null) : (null, invalid is null ? $"'{file}' is not a JSON object" : $"'{file}' is not valid JSON");
     }
 
     private SourceDocument? Find(string file) =>

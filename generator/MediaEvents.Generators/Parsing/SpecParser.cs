@@ -68,7 +68,14 @@ internal sealed class SpecParser
 
     private SpecModel? ParseCore(List<DiagnosticInfo> diagnostics)
     {
-        SpecDocument? document = SpecDocument.TryLoad(_file.Path, _file.Text, out DiagnosticInfo? invalidJson, out JToken? root);
+        // The compiler gives no text for an item whose file does not exist: say so, rather than "not valid JSON".
+        if (_file.Text is not { } text)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SpecNotFound, null, _file.Path));
+            return null;
+        }
+
+        SpecDocument? document = SpecDocument.TryLoad(_file.Path, text, out DiagnosticInfo? invalidJson, out JToken? root);
         if (document is null)
         {
             diagnostics.Add(invalidJson ?? DiagnosticInfo.Create(DiagnosticDescriptors.NotSwagger2, new LocationInfo(_file.Path, 0, 1, 0, 0), _file.Path, $"the root is {(root is null ? "empty" : Text.Describe(root))}, not an object"));

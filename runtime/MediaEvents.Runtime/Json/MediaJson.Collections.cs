@@ -75,15 +75,32 @@ public static partial class MediaJson
 
         CheckDepth(ref reader, context);
         var entries = new SmallBuilder<KeyValuePair<string, TValue>>();
+
+        // A key is a member name like any other: one that repeats fails, or its last value wins in its first place.
+        var keys = new MemberNameIndex();
         while (Advance(ref reader) != JsonTokenType.EndObject)
         {
             string name = context.Strings is { } strings && !reader.ValueIsEscaped && !reader.HasValueSequence
                 ? strings.GetString(reader.ValueSpan)
                 : GetString(ref reader);
-            Advance(ref reader);
+            int earlier = keys.IndexOfOrAdd(name);
             try
             {
-                entries.Add(new KeyValuePair<string, TValue>(name, readValue.Read(ref reader, context)));
+                if (earlier >= 0 && !context.AllowDuplicateMembers)
+                {
+                    throw DuplicateMember(name);
+                }
+
+                Advance(ref reader);
+                var entry = new KeyValuePair<string, TValue>(name, readValue.Read(ref reader, context));
+                if (earlier >= 0)
+                {
+                    entries[earlier] = entry;
+                }
+                else
+                {
+                    entries.Add(entry);
+                }
             }
             catch (MediaJsonException exception)
             {
@@ -91,7 +108,7 @@ public static partial class MediaJson
             }
         }
 
-        return ValueMap<TValue>.FromOwned(entries.ToArray());
+        return ValueMap<TValue>.FromDistinct(entries.ToArray());
     }
 
     private interface IItemReader<T>

@@ -11,9 +11,10 @@ public static partial class MediaJson
     /// <summary>
     /// Reads the object at the reader: each member the spec defines (matched exactly, then ignoring ASCII case) by its
     /// own reader in <typeparamref name="TMembers"/>, every other member kept as it arrived; then makes the object.
-    /// A member that fails names its path. <see langword="null"/> for JSON null.
+    /// A member that fails names its path; so does a member that appears more than once, unless
+    /// <see cref="MediaJsonReadContext.AllowDuplicateMembers"/> lets the last value win. <see langword="null"/> for JSON null.
     /// </summary>
-    /// <exception cref="MediaJsonException">The value is not an object, a member's value cannot be read, or a required member is missing.</exception>
+    /// <exception cref="MediaJsonException">The value is not an object, a member's value cannot be read, a member appears more than once, or a required member is missing.</exception>
     /// <remarks>
     /// Generic over the members alone, not the object's type: a method generic over a class is shared by every
     /// class, and shared code gets no profile for the JIT's optimizations; the caller casts the result.
@@ -31,6 +32,11 @@ public static partial class MediaJson
         // A local of this method, not a reference to one: the values read are stored without write barriers.
         TMembers members = default;
         List<JsonMember>? unknown = null;
+
+        // A member named twice fails (unless the context accepts the last value): a validator that reads the first
+        // and a handler that reads the last would otherwise see two different objects. Names that differ only in
+        // escapes or ASCII case are one member, as they match one index.
+        SeenMembers seen = default;
 
         // The member being read, for the path of a failure; -1 while an unknown member is read (it names its own).
         int member = -1;
@@ -50,6 +56,11 @@ public static partial class MediaJson
                     continue;
                 }
 
+                if (!seen.Add(member))
+                {
+                    OnRepeatedMember<TMembers>(member, context);
+                }
+
                 Advance(ref reader);
                 members.ReadMember(member, ref reader, context);
             }
@@ -60,6 +71,17 @@ public static partial class MediaJson
         }
 
         return members.Create(JsonMembers.From(unknown));
+    }
+
+    // A member met again: fails unless the context lets the last value win. Out of the loop, which stays small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void OnRepeatedMember<TMembers>(int member, MediaJsonReadContext context)
+        where TMembers : struct, IMediaJsonObject
+    {
+        if (!context.AllowDuplicateMembers)
+        {
+            throw DuplicateMember(TMembers.Names.NameAt(member));
+        }
     }
 
     /// <summary>Reads an extensible enum: a string, or a number's text; <see langword="null"/> for JSON null.</summary>

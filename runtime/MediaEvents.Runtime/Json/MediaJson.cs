@@ -224,11 +224,22 @@ public static partial class MediaJson
 
     /// <summary>
     /// Reads a member the spec does not define, the reader on its name, into <paramref name="members"/>, keeping the
-    /// value's raw JSON. Fails when the value nests deeper than the context allows.
+    /// value's raw JSON. Fails when the value nests deeper than the context allows, and when a member of the same
+    /// name was read before, unless <see cref="MediaJsonReadContext.AllowDuplicateMembers"/> lets the last value
+    /// replace the earlier one (in the earlier one's place). Pass <see langword="null"/> for a new object: the list
+    /// made then finds a repeated name without searching every member.
     /// </summary>
+    /// <exception cref="MediaJsonException">The value nests too deep, or the name repeats.</exception>
     public static void ReadUnknownMember(ref Utf8JsonReader reader, MediaJsonReadContext context, ref List<JsonMember>? members)
     {
         string name = GetString(ref reader);
+        members ??= new UnknownMemberList();
+        int earlier = members is UnknownMemberList list ? list.IndexOfOrAdd(name) : UnknownMemberList.IndexOf(members, name);
+        if (earlier >= 0 && !context.AllowDuplicateMembers)
+        {
+            ThrowDuplicateMember(name);
+        }
+
         Advance(ref reader);
         ReadOnlyMemory<byte> raw;
         try
@@ -240,7 +251,14 @@ public static partial class MediaJson
             throw exception.InProperty(name);
         }
 
-        (members ??= new List<JsonMember>()).Add(new JsonMember(name, raw));
+        if (earlier >= 0)
+        {
+            members[earlier] = new JsonMember(name, raw);
+        }
+        else
+        {
+            members.Add(new JsonMember(name, raw));
+        }
     }
 
     /// <summary>
@@ -349,6 +367,14 @@ public static partial class MediaJson
     public static MediaJsonException MissingRequired(string propertyName) =>
         new MediaJsonException($"the required property '{propertyName}' is missing");
 
+    /// <summary>The failure for a member that appears more than once in its object (the caller adds the path).</summary>
+    internal static MediaJsonException DuplicateMember(string name) =>
+        new MediaJsonException($"the member '{name}' appears more than once (MediaEventReaderOptions.AllowDuplicateMembers accepts the last)");
+
+    // The failure of a repeated unknown member, which names its own path.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowDuplicateMember(string name) => throw DuplicateMember(name).InProperty(name);
+
     /// <summary>The failure for a value that is null where the spec requires one (the caller adds the path).</summary>
     public static MediaJsonException NullNotAllowed() =>
         new MediaJsonException("expected a value, found null");
@@ -356,13 +382,15 @@ public static partial class MediaJson
     /// <summary>
     /// The value of the discriminator member of the object the reader is on, wherever it sits in the object, or
     /// <see langword="null"/> when absent or not a string (when reading a delivery, from the table of repeated
-    /// strings). The reader itself does not move.
+    /// strings). The reader itself does not move. When the member repeats, the first is taken, as the object fails
+    /// for it anyway; where the context accepts duplicates, the last, as the object's member then holds the last.
     /// </summary>
     public static string? PeekDiscriminator(ref Utf8JsonReader reader, MediaJsonPropertyNames discriminator, MediaJsonReadContext context)
     {
         ArgumentNullException.ThrowIfNull(discriminator);
         Utf8JsonReader scout = reader;
         int depth = scout.CurrentDepth;
+        string? found = null;
         while (scout.Read() && scout.CurrentDepth > depth)
         {
             bool match = discriminator.Match(ref scout) == 0;
@@ -373,7 +401,11 @@ public static partial class MediaJson
 
             if (match)
             {
-                return scout.TokenType == JsonTokenType.String ? ReadString(ref scout, context) : null;
+                found = scout.TokenType == JsonTokenType.String ? ReadString(ref scout, context) : null;
+                if (!context.AllowDuplicateMembers)
+                {
+                    return found;
+                }
             }
 
             if (!scout.TrySkip())
@@ -382,7 +414,7 @@ public static partial class MediaJson
             }
         }
 
-        return null;
+        return found;
     }
 
     /// <summary>The failure for a value of the wrong kind: names what was expected and what was found.</summary>

@@ -18,16 +18,21 @@ public readonly struct MediaJsonReadContext
         MaxReaderDepth = maxReaderDepth;
         Buffer = buffer;
         Strings = null;
+        AllowDuplicateMembers = false;
     }
 
-    internal MediaJsonReadContext(int maxReaderDepth, ReadOnlyMemory<byte> buffer, Utf8StringTable? strings)
+    internal MediaJsonReadContext(int maxReaderDepth, ReadOnlyMemory<byte> buffer, Utf8StringTable? strings, bool allowDuplicateMembers)
     {
         MaxReaderDepth = maxReaderDepth;
         Buffer = buffer;
         Strings = strings;
+        AllowDuplicateMembers = allowDuplicateMembers;
     }
 
-    /// <summary>A context without a depth limit of its own (the reader's own limit still applies) and no buffer.</summary>
+    /// <summary>
+    /// A context without a depth limit of its own (the reader's own limit still applies), no buffer, and no
+    /// duplicate members accepted.
+    /// </summary>
     public static MediaJsonReadContext Unlimited => new(int.MaxValue);
 
     /// <summary>The deepest <see cref="System.Text.Json.Utf8JsonReader.CurrentDepth"/> at which an object or array may start.</summary>
@@ -35,6 +40,13 @@ public readonly struct MediaJsonReadContext
 
     /// <summary>The bytes the reader runs over (its <c>TokenStartIndex</c> indexes them), or empty.</summary>
     public ReadOnlyMemory<byte> Buffer { get; }
+
+    /// <summary>
+    /// Whether a member that appears more than once in one object is accepted, the last value winning (as
+    /// <see cref="MediaEventReaderOptions.AllowDuplicateMembers"/> sets it for a reader). By default a repeated
+    /// member fails, naming its path.
+    /// </summary>
+    public bool AllowDuplicateMembers { get; init; }
 
     /// <summary>The reading thread's table of repeated short strings, when the reader runs over a delivery.</summary>
     internal Utf8StringTable? Strings { get; }

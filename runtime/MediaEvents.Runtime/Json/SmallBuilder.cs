@@ -15,6 +15,22 @@ internal struct SmallBuilder<T>
 
     public int Count { get; private set; }
 
+    /// <summary>Replaces the item at <paramref name="index"/>, one of those added.</summary>
+    public T this[int index]
+    {
+        set
+        {
+            if (index < 8)
+            {
+                _inline[index] = value;
+            }
+            else
+            {
+                _overflow![index - 8] = value;
+            }
+        }
+    }
+
     public void Add(T item)
     {
         if (Count < 8)

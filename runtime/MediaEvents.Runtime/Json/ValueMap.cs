@@ -36,22 +36,8 @@ public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEqu
         }
     }
 
-    // Takes the array as it is when its keys are distinct (as they are in nearly every JSON object).
-    internal static ValueMap<TValue> FromOwned(KeyValuePair<string, TValue>[] entries)
-    {
-        for (int i = 1; i < entries.Length; i++)
-        {
-            for (int j = 0; j < i; j++)
-            {
-                if (string.Equals(entries[i].Key, entries[j].Key, StringComparison.Ordinal))
-                {
-                    return new ValueMap<TValue>(Deduplicate(entries));
-                }
-            }
-        }
-
-        return new ValueMap<TValue>(entries);
-    }
+    // Takes the array as it is: its keys are distinct (MediaJson.ReadMap has seen to that, without a quadratic search).
+    internal static ValueMap<TValue> FromDistinct(KeyValuePair<string, TValue>[] entries) => new(entries);
 
     private static KeyValuePair<string, TValue>[] Deduplicate(IEnumerable<KeyValuePair<string, TValue>> entries)
     {

@@ -102,12 +102,14 @@ public sealed class OptionsDiagnosticsTests
     }
 
     [Fact]
-    public void A_json_file_not_named_MediaServices_is_ignored()
+    public void A_json_file_not_named_MediaServices_is_not_a_spec_and_MEG0017_says_how_to_make_it_one()
     {
         Run run = RunSpecs(new[] { "/consumer/other.json" });
 
         Assert.Null(run.Result.Exception);
-        Assert.Empty(run.Result.Diagnostics);
+        Diagnostic diagnostic = Assert.Single(run.Result.Diagnostics);
+        Assert.Equal("MEG0017", diagnostic.Id);
+        Assert.Contains("'/consumer/other.json' is not one", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Empty(run.Result.GeneratedSources);
     }
 

@@ -24,7 +24,8 @@ public sealed class InlineNameTests
     private static readonly string[] s_usings =
     {
         "System", "System.Collections.Generic", "System.IO", "System.Text.Json", "System.Text.Json.Serialization", "MediaEvents",
-        "MediaEvents.Json", "MediaEvents.Webhooks", "MediaEvents.AzureInterop", "MediaEvents.Tracking", "Azure.Messaging", "Azure.Messaging.EventGrid",
+        "MediaEvents.Json", "MediaEvents.Webhooks", "MediaEvents.AzureInterop", "MediaEvents.Tracking", "MediaEvents.Tracking.AzureTables",
+        "Azure.Messaging", "Azure.Messaging.EventGrid", "Azure.Data.Tables",
     };
 
     /// <summary>Names in the form of ours that are no API, with why the prose names them.</summary>
@@ -55,7 +56,7 @@ public sealed class InlineNameTests
         (string Source, List<InlineCode> Checked) check = CheckSource(markdown.InlineCode, MSBuildNames());
         SyntaxTree tree = SnippetEnvironment.Parse(check.Source, "InlineNames.cs");
         Diagnostic[] errors = SnippetEnvironment.Shared
-            .CreateCompilation(new[] { tree }, SnippetLibraries.Azure | SnippetLibraries.Tracking, OutputKind.DynamicallyLinkedLibrary)
+            .CreateCompilation(new[] { tree }, SnippetLibraries.Azure | SnippetLibraries.Tracking | SnippetLibraries.TrackingAzureTables, OutputKind.DynamicallyLinkedLibrary)
             .GetDiagnostics()
             .Where(static diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
             .ToArray();
@@ -77,7 +78,7 @@ public sealed class InlineNameTests
             "Set `FailureMode.Throw`, or `MediaEventFailureMode.Throw`; `MediaEventReaderOptions` and `MediaEventsInclude` exist, `MediaEventOptions` does not; `Microsoft.Storage.BlobCreated` is an event.\n");
         (string source, List<InlineCode> checkedSpans) = CheckSource(document.InlineCode, MSBuildNames());
         Diagnostic[] errors = SnippetEnvironment.Shared
-            .CreateCompilation(new[] { SnippetEnvironment.Parse(source, "InlineNames.cs") }, SnippetLibraries.Azure | SnippetLibraries.Tracking, OutputKind.DynamicallyLinkedLibrary)
+            .CreateCompilation(new[] { SnippetEnvironment.Parse(source, "InlineNames.cs") }, SnippetLibraries.Azure | SnippetLibraries.Tracking | SnippetLibraries.TrackingAzureTables, OutputKind.DynamicallyLinkedLibrary)
             .GetDiagnostics()
             .Where(static diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
             .ToArray();

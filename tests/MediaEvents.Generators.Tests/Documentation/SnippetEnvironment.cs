@@ -31,6 +31,9 @@ internal enum SnippetLibraries
 
     /// <summary>MediaEvents.Tracking.</summary>
     Tracking = 8,
+
+    /// <summary>MediaEvents.Tracking.AzureTables and Azure.Data.Tables (with <see cref="Tracking"/>, which it extends).</summary>
+    TrackingAzureTables = 16,
 }
 
 /// <summary>
@@ -73,12 +76,14 @@ internal sealed class SnippetEnvironment
     private readonly ImmutableArray<MetadataReference> _aspNetCore;
     private readonly ImmutableArray<string> _azureFiles;
     private readonly ImmutableArray<string> _xunitFiles;
+    private readonly ImmutableArray<string> _tableFiles;
 
     private SnippetEnvironment(
         ImmutableArray<MetadataReference> framework,
         ImmutableArray<MetadataReference> aspNetCore,
         ImmutableArray<string> azureFiles,
         ImmutableArray<string> xunitFiles,
+        ImmutableArray<string> tableFiles,
         byte[] generatedImage,
         bool hasStorage)
     {
@@ -86,6 +91,7 @@ internal sealed class SnippetEnvironment
         _aspNetCore = aspNetCore;
         _azureFiles = azureFiles;
         _xunitFiles = xunitFiles;
+        _tableFiles = tableFiles;
         GeneratedImage = generatedImage;
         HasStorage = hasStorage;
     }
@@ -110,8 +116,9 @@ internal sealed class SnippetEnvironment
     {
         "packaging/MediaEvents.Runtime.Azure.md" => SnippetLibraries.Azure,
         "packaging/MediaEvents.Tracking.md" => SnippetLibraries.Tracking,
+        "packaging/MediaEvents.Tracking.AzureTables.md" => SnippetLibraries.Tracking | SnippetLibraries.TrackingAzureTables,
         _ when file.StartsWith("packaging/", StringComparison.Ordinal) => SnippetLibraries.None,
-        _ => SnippetLibraries.Azure | SnippetLibraries.AspNetCore | SnippetLibraries.Xunit | SnippetLibraries.Tracking,
+        _ => SnippetLibraries.Azure | SnippetLibraries.AspNetCore | SnippetLibraries.Xunit | SnippetLibraries.Tracking | SnippetLibraries.TrackingAzureTables,
     };
 
     /// <summary>The files (outside .NET) a program compiled with <paramref name="libraries"/> loads when it runs.</summary>
@@ -120,6 +127,7 @@ internal sealed class SnippetEnvironment
             .Concat(libraries.HasFlag(SnippetLibraries.Azure) ? _azureFiles : ImmutableArray<string>.Empty)
             .Concat(libraries.HasFlag(SnippetLibraries.Xunit) ? _xunitFiles : ImmutableArray<string>.Empty)
             .Concat(libraries.HasFlag(SnippetLibraries.Tracking) ? new[] { typeof(MediaEvents.Tracking.MediaStateTracker).Assembly.Location } : [])
+            .Concat(libraries.HasFlag(SnippetLibraries.TrackingAzureTables) ? _tableFiles : ImmutableArray<string>.Empty)
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>
@@ -201,6 +209,7 @@ internal sealed class SnippetEnvironment
             aspNetCore.IsDefault ? ImmutableArray<MetadataReference>.Empty : aspNetCore,
             WithDependencies(typeof(MediaEvents.AzureInterop.AzureEventInterop).Assembly.Location),
             WithDependencies(typeof(Xunit.Assert).Assembly.Location, typeof(Xunit.FactAttribute).Assembly.Location),
+            WithDependencies(typeof(MediaEvents.Tracking.AzureTables.TableMediaStateStore).Assembly.Location),
             Generate(framework, hasStorage),
             hasStorage);
     }

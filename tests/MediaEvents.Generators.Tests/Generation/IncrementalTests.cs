@@ -13,6 +13,7 @@ public sealed class IncrementalTests
     private static readonly string[] s_trackedSteps =
     {
         TrackingNames.SpecFiles, TrackingNames.Options, TrackingNames.Documents, TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Models,
+        TrackingNames.MissingSpec,
     };
 
     [Fact]

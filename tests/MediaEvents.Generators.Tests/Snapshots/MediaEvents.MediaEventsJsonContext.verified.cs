@@ -70,6 +70,14 @@ namespace MediaEvents
         /// <summary>The shared default instance.</summary>
         public static MediaEventsJsonContext Default { get; } = new MediaEventsJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
 
+        /// <summary>
+        /// Whether a member that appears more than once in one JSON object is accepted, its last value winning,
+        /// as <c>MediaEventReaderOptions.AllowDuplicateMembers</c> does for the event reader. By default such an
+        /// object fails to read, naming the path of the repeated member. Set it where the context is made, before
+        /// it is used: <c>JsonSerializerOptions.AllowDuplicateProperties</c> is not consulted.
+        /// </summary>
+        public bool AllowDuplicateMembers { get; init; }
+
         /// <inheritdoc />
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
@@ -183,7 +191,7 @@ namespace MediaEvents
         }
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
-            global::MediaEvents.Json.MediaJson.CreateTypeInfo(type, options, s_converters);
+            global::MediaEvents.Json.MediaJson.CreateTypeInfo(type, options, s_converters, AllowDuplicateMembers);
 
         // The options cache each type's metadata: one instance per type and context.
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> GetTypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

@@ -14,10 +14,10 @@ public class BinaryModeTests
     private const string Source = "/subscriptions/s-2/resourceGroups/rg/providers/Microsoft.Media/mediaservices/acct";
     private const string Data = """{"label":"VideoAnalyzerPreset_0","progress":86}""";
 
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     // The binary form of Structured: the same attributes as headers, the same data as the body.
-    private static List<KeyValuePair<string, string>> Headers(string type = TestCatalog.JobOutputProgressName) =>
+    private static List<KeyValuePair<string, string>> Headers(string type = MediaEventTypes.JobOutputProgress) =>
     [
         new("ce-specversion", "1.0"),
         new("ce-type", type),
@@ -31,7 +31,7 @@ public class BinaryModeTests
         new("Content-Length", "48"),
     ];
 
-    private static string Structured(string type = TestCatalog.JobOutputProgressName) => $$"""
+    private static string Structured(string type = MediaEventTypes.JobOutputProgress) => $$"""
         {"specversion":"1.0","type":"{{type}}","source":"{{Source}}","subject":"transforms/VideoAnalyzerTransform/jobs/job-2","id":"{{Id}}",
          "time":"2018-12-10T18:20:12.1514867Z","dataschema":"https://example.com/schemas/progress.json","comexampleextension1":"value",
          "datacontenttype":"application/json","data":{{Data}}}
@@ -47,7 +47,7 @@ public class BinaryModeTests
         Headers().Where(header => !header.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).ToList();
 
     [Theory]
-    [InlineData(TestCatalog.JobOutputProgressName)]
+    [InlineData(MediaEventTypes.JobOutputProgress)]
     [InlineData("Contoso.Orders.Shipped")]
     public void BinaryAndStructuredForms_ReadTheSameEvent(string type)
     {
@@ -61,11 +61,11 @@ public class BinaryModeTests
     [Fact]
     public void KnownType_EveryAttributeLandsInItsProperty()
     {
-        var e = Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(ReadBinary(Headers()).Events));
+        var e = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(ReadBinary(Headers()).Events));
 
         Assert.Equal(Id, e.Id);
-        Assert.Same(TestCatalog.JobOutputProgress, e.Type);
-        Assert.Same(TestCatalog.JobOutputProgress.Name, e.EventType);
+        Assert.Same(MediaEventTypes.JobOutputProgressType, e.Type);
+        Assert.Same(MediaEventTypes.JobOutputProgressType.Name, e.EventType);
         Assert.Equal(MediaEventSchema.CloudEvents, e.Schema);
         Assert.Equal("1.0", e.SpecVersion);
         Assert.Equal(Source, e.Source);
@@ -118,7 +118,7 @@ public class BinaryModeTests
     [InlineData("application/vnd.contoso.progress+json")]
     public void JsonContentTypes_MakeTheBodyTheTypedData(string contentType)
     {
-        var e = Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(ReadBinary(Headers(), contentType).Events));
+        var e = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(ReadBinary(Headers(), contentType).Events));
 
         Assert.Equal(contentType, e.DataContentType);
         Assert.Equal(86L, e.Data.Progress);
@@ -127,7 +127,7 @@ public class BinaryModeTests
     [Fact]
     public void ByteOrderMarkAndWhiteSpaceAroundTheBody_AreNotData()
     {
-        var e = Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(ReadBinary(Headers(), body: "\uFEFF \r\n" + Data + "\n").Events));
+        var e = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(ReadBinary(Headers(), body: "\uFEFF \r\n" + Data + "\n").Events));
 
         Assert.Equal(Data, TestInput.Text(e.RawData));
     }
@@ -159,7 +159,7 @@ public class BinaryModeTests
     [Fact]
     public void KnownType_WithoutContentType_IsReadAsJson()
     {
-        var e = Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(ReadBinary(Headers(), contentType: null).Events));
+        var e = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(ReadBinary(Headers(), contentType: null).Events));
 
         Assert.Null(e.DataContentType);
         Assert.Equal(86L, e.Data.Progress);
@@ -232,7 +232,7 @@ public class BinaryModeTests
 
         Assert.Equal("ce-time", failure.Path);
         Assert.Equal(Id, failure.Id);
-        Assert.Equal(TestCatalog.JobOutputProgressName, failure.EventType);
+        Assert.Equal(MediaEventTypes.JobOutputProgress, failure.EventType);
     }
 
     [Fact]
@@ -281,13 +281,13 @@ public class BinaryModeTests
 
         Assert.Equal("$.progress", failure.Path);
         Assert.Equal("expected an integer (int64), found the string \"abc\"", failure.Reason);
-        Assert.Equal(TestCatalog.JobOutputProgressName, failure.EventType);
+        Assert.Equal(MediaEventTypes.JobOutputProgress, failure.EventType);
     }
 
     [Fact]
     public void TooDeepData_FailsLikeTheStructuredForm()
     {
-        var reader = TestCatalog.Reader(new MediaEventReaderOptions { MaxDepth = 3 });
+        var reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxDepth = 3 });
         string deep = """{"label":"x","progress":1,"extra":{"a":{"b":1}}}""";
 
         MediaEventReadFailure binary = Assert.Single(reader.ReadBinaryCloudEvent(Headers(), "application/json", Encoding.UTF8.GetBytes(deep)).Failures);
@@ -303,7 +303,7 @@ public class BinaryModeTests
         byte[] body = Encoding.UTF8.GetBytes(Data);
 
         MediaEventBatch fromStream = await s_reader.ReadBinaryCloudEventAsync(Headers(), "application/json", new ForwardOnlyStream(body, chunk: 7));
-        var small = TestCatalog.Reader(new MediaEventReaderOptions { MaxInputBytes = 10 });
+        var small = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxInputBytes = 10 });
         var tooLarge = await Assert.ThrowsAsync<MediaEventFormatException>(() => small.ReadBinaryCloudEventAsync(Headers(), null, new MemoryStream(body)).AsTask());
 
         Assert.Equal(TestInput.Describe(ReadBinary(Headers())), TestInput.Describe(fromStream));

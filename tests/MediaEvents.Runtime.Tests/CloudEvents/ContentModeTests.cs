@@ -10,10 +10,10 @@ namespace MediaEvents.Tests.CloudEvents;
 
 public class ContentModeTests
 {
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     private static string CloudEvent(string id) =>
-        $$$"""{"specversion":"1.0","id":"{{{id}}}","source":"/contoso","type":"{{{TestCatalog.JobStateChangeName}}}","data":{"state":"Finished"}}""";
+        $$$"""{"specversion":"1.0","id":"{{{id}}}","source":"/contoso","type":"{{{MediaEventTypes.JobStateChange}}}","data":{"state":"Finished"}}""";
 
     [Theory]
     [InlineData("application/cloudevents+json", false, DeliveryContentMode.CloudEventsStructured)]

@@ -8,19 +8,19 @@ public class DataBase64Tests
 {
     private const string Data = """{"label":"VideoAnalyzerPreset_0","progress":86}""";
 
-    private static readonly MediaEventReader s_reader = TestCatalog.Reader();
+    private static readonly MediaEventReader s_reader = MediaEventDispatcher.CreateReader();
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 
     // A CloudEvent whose data member (or members) is dataMembers, e.g. "data":{...} or "data_base64":"...".
-    private static string CloudEvent(string dataMembers, string? contentType = "application/json", string type = TestCatalog.JobOutputProgressName, string id = "e1")
+    private static string CloudEvent(string dataMembers, string? contentType = "application/json", string type = MediaEventTypes.JobOutputProgress, string id = "e1")
     {
         string declared = contentType is null ? string.Empty : $"\"datacontenttype\":\"{contentType}\",";
         return $$"""{"specversion":"1.0","id":"{{id}}","source":"/contoso","type":"{{type}}",{{declared}}{{dataMembers}}}""";
     }
 
     [Theory]
-    [InlineData(TestCatalog.JobOutputProgressName)]
+    [InlineData(MediaEventTypes.JobOutputProgress)]
     [InlineData("Contoso.Orders.Shipped")]
     public void JsonContentType_DataBase64ReadsAsTheDataMemberDoes(string type)
     {
@@ -39,7 +39,7 @@ public class DataBase64Tests
     [InlineData(null)]
     public void KnownType_DataBase64IsTypedData_WhenTheContentTypeIsJsonOrAbsent(string? contentType)
     {
-        var e = Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(s_reader.Read(CloudEvent($"\"data_base64\":\"{Base64(" " + Data + "\n")}\"", contentType)).Events));
+        var e = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(s_reader.Read(CloudEvent($"\"data_base64\":\"{Base64(" " + Data + "\n")}\"", contentType)).Events));
 
         Assert.Equal(86L, e.Data.Progress);
         Assert.Equal(Data, TestInput.Text(e.RawData));
@@ -49,9 +49,9 @@ public class DataBase64Tests
     [Fact]
     public void DataBase64_BeforeTheTypeAndContentType_IsReadTheSame()
     {
-        string json = $$"""{"data_base64":"{{Base64(Data)}}","specversion":"1.0","id":"e1","source":"/contoso","datacontenttype":"application/json","type":"{{TestCatalog.JobOutputProgressName}}"}""";
+        string json = $$"""{"data_base64":"{{Base64(Data)}}","specversion":"1.0","id":"e1","source":"/contoso","datacontenttype":"application/json","type":"{{MediaEventTypes.JobOutputProgress}}"}""";
 
-        var e = Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(s_reader.Read(json).Events));
+        var e = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(s_reader.Read(json).Events));
 
         Assert.Equal("VideoAnalyzerPreset_0", e.Data.Label);
     }
@@ -117,7 +117,7 @@ public class DataBase64Tests
     [Fact]
     public void NullData_BesideDataBase64_IsNoData()
     {
-        var e = Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(s_reader.Read(CloudEvent($"\"data\":null,\"data_base64\":\"{Base64(Data)}\"")).Events));
+        var e = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(s_reader.Read(CloudEvent($"\"data\":null,\"data_base64\":\"{Base64(Data)}\"")).Events));
 
         Assert.Equal(86L, e.Data.Progress);
     }
@@ -161,7 +161,7 @@ public class DataBase64Tests
     [Fact]
     public void UnknownMembersOfTheDecodedData_AreKept()
     {
-        var e = Assert.IsType<MediaEvent<ProgressData>>(Assert.Single(s_reader.Read(CloudEvent($"\"data_base64\":\"{Base64("""{"progress":1,"extra":[1,2]}""")}\"")).Events));
+        var e = Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(s_reader.Read(CloudEvent($"\"data_base64\":\"{Base64("""{"progress":1,"extra":[1,2]}""")}\"")).Events));
 
         Assert.Equal("[1,2]", TestInput.Text(Assert.Single(e.Data.UnknownMembers!).RawValue));
     }
