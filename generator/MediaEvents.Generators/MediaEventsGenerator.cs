@@ -15,7 +15,7 @@ namespace MediaEvents.Generators;
 
 /// <summary>
 /// Turns a Media Services events swagger (an AdditionalFiles item) into event data types, a serializer context
-/// and an exhaustive visitor with its dispatcher.
+/// and exhaustive visitors (synchronous and asynchronous) with their dispatcher.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class MediaEventsGenerator : IIncrementalGenerator
@@ -227,5 +227,8 @@ public sealed class MediaEventsGenerator : IIncrementalGenerator
         yield return (spec.Names.Visitor, VisitorEmitter.EmitInterface(spec));
         yield return (spec.Names.NonExhaustiveVisitor, VisitorEmitter.EmitBaseClass(spec));
         yield return (spec.Names.Dispatcher, VisitorEmitter.EmitDispatcher(spec));
+        yield return (spec.Names.AsyncVisitor, AsyncVisitorEmitter.EmitInterface(spec));
+        yield return (spec.Names.NonExhaustiveAsyncVisitor, AsyncVisitorEmitter.EmitBaseClass(spec));
+        yield return (AsyncVisitorEmitter.DispatcherPartName(spec), AsyncVisitorEmitter.EmitDispatcher(spec));
     }
 }

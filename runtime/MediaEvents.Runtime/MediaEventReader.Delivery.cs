@@ -16,22 +16,13 @@ public sealed partial class MediaEventReader
     {
         int index = 0;
         Utf8StringTable table = Utf8StringTable.Current;
+        utf8Json = Open(utf8Json);
         ReadOnlySpan<byte> span = utf8Json.Span;
-        if (span.StartsWith(Encoding.UTF8.Preamble))
-        {
-            utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
-            span = utf8Json.Span;
-        }
-
-        // The reader's own depth limit is lifted: our limit applies per event, so one deep event fails alone.
-        // Comments are not JSON (and skipping them costs every token a detour): they are a format error.
-        if (span.TrimStart(" \t\r\n"u8).IsEmpty)
-        {
-            throw new MediaEventFormatException("The input is empty: expected a JSON array of events or a single event object.");
-        }
-
         var reader = new Utf8JsonReader(span, s_readerOptions);
         bool complete = false;
+
+        // The catches below are for what reading throws; what the receiver (a dispatch's handler) throws is its own.
+        bool receiving = false;
         try
         {
             reader.Read();
@@ -47,36 +38,72 @@ public sealed partial class MediaEventReader
                             throw MediaEventFormatException.TooManyEvents(maxEvents);
                         }
 
-                        receiver.Receive(ReadEvent(ref reader, utf8Json, index++, inArray: true, table));
+                        MediaEventReadResult result = ReadEvent(ref reader, utf8Json, index++, inArray: true, table);
+                        receiving = true;
+                        receiver.Receive(result);
+                        receiving = false;
                     }
 
                     break;
                 case JsonTokenType.StartObject:
-                    receiver.Receive(ReadEvent(ref reader, utf8Json, 0, inArray: false, table));
+                    MediaEventReadResult single = ReadEvent(ref reader, utf8Json, 0, inArray: false, table);
+                    receiving = true;
+                    receiver.Receive(single);
+                    receiving = false;
                     break;
                 default:
-                    throw new MediaEventFormatException(
-                        $"Expected a JSON array of events or a single event object, found {Describe(reader.TokenType)}.",
-                        span[..checked((int)reader.TokenStartIndex)].Count((byte)'\n'),
-                        reader.TokenStartIndex - (span[..checked((int)reader.TokenStartIndex)].LastIndexOf((byte)'\n') + 1));
+                    throw NotEvents(span, ref reader);
             }
 
             complete = true;
             reader.Read();
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (!receiving && IsReaderFailure(exception))
         {
-            throw new MediaEventFormatException("The input is not valid UTF-8.", null, null, exception);
-        }
-        catch (JsonException exception) when (exception is not MediaJsonException)
-        {
-            throw new MediaEventFormatException(
-                (complete ? "Unexpected content after the end of the events: " : "The input is not valid JSON: ") + StjMessage(exception.Message),
-                exception.LineNumber,
-                exception.BytePositionInLine,
-                exception);
+            throw NotJson(exception, complete);
         }
     }
+
+    // A delivery without its byte order mark; one of nothing but whitespace is a format error.
+    private static ReadOnlyMemory<byte> Open(ReadOnlyMemory<byte> utf8Json)
+    {
+        if (utf8Json.Span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
+        }
+
+        // Comments are not JSON (and skipping them costs every token a detour): they are a format error too.
+        if (utf8Json.Span.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            throw new MediaEventFormatException("The input is empty: expected a JSON array of events or a single event object.");
+        }
+
+        return utf8Json;
+    }
+
+    // The first token of a delivery that starts neither an array nor an object, with its position.
+    private static MediaEventFormatException NotEvents(ReadOnlySpan<byte> delivery, ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> before = delivery[..checked((int)reader.TokenStartIndex)];
+        return new MediaEventFormatException(
+            $"Expected a JSON array of events or a single event object, found {Describe(reader.TokenType)}.",
+            before.Count((byte)'\n'),
+            before.Length - (before.LastIndexOf((byte)'\n') + 1));
+    }
+
+    // What Utf8JsonReader throws when the input is not JSON (or a string of it not UTF-8); MediaJsonException is one
+    // event's failure, which the event's reading has already turned into its result.
+    private static bool IsReaderFailure(Exception exception) =>
+        exception is InvalidOperationException or JsonException and not MediaJsonException;
+
+    // The format error for what the reader threw, with the position it gives.
+    private static MediaEventFormatException NotJson(Exception exception, bool complete) => exception is JsonException json
+        ? new MediaEventFormatException(
+            (complete ? "Unexpected content after the end of the events: " : "The input is not valid JSON: ") + StjMessage(json.Message),
+            json.LineNumber,
+            json.BytePositionInLine,
+            json)
+        : new MediaEventFormatException("The input is not valid UTF-8.", null, null, exception);
 
     private static string Describe(JsonTokenType token) => token switch
     {

@@ -7,7 +7,8 @@ namespace MediaEvents;
 
 // The reader's parts, one file each: the entry points for memory (this file) and for streams (.Streams.cs); where
 // each event's result goes (.Receivers.cs); the pass over a delivery (.Delivery.cs); one event, which fails alone
-// (.Failures.cs); the envelope and its data (.Envelope.cs); the envelope's members by name (.EnvelopeMembers.cs).
+// (.Failures.cs); the envelope and its data (.Envelope.cs); the envelope's members by name (.EnvelopeMembers.cs);
+// dispatch to asynchronous handlers (.Async.cs), through a pass that stops after each event (.DeliveryCursor.cs).
 
 /// <summary>
 /// Reads deliveries of events — a JSON array or a single object, each event in the Event Grid schema or in
@@ -144,7 +145,9 @@ public sealed partial class MediaEventReader
     /// Events are dispatched as they are read: when the input stops being JSON part-way, the events before that
     /// point have been dispatched when <see cref="MediaEventFormatException"/> is thrown. (Event Grid delivers at
     /// least once; handlers take a repeated event in their stride.) Read into a <see cref="MediaEventBatch"/>
-    /// first where nothing may be handled before the whole delivery is known to be well formed.
+    /// first where nothing may be handled before the whole delivery is known to be well formed. What
+    /// <paramref name="dispatch"/> throws ends the dispatch and comes out of this call unchanged: the events before
+    /// it have been handled, the events after it are neither read nor handled.
     /// </remarks>
     /// <exception cref="MediaEventFormatException">The bytes are not a JSON array or object of events.</exception>
     /// <exception cref="MediaEventBatchException">Some events failed and the failure mode is Throw.</exception>

@@ -24,12 +24,12 @@ public sealed class EventsEndpoint
 
     private readonly WebhookOptions _options;
     private readonly SharedSecret _secret;
-    private readonly IMediaEventVisitor _visitor;
+    private readonly IMediaEventAsyncVisitor _visitor;
     private readonly ILogger<EventsEndpoint> _logger;
     private readonly MediaEventReaderOptions _readerOptions;
 
     /// <summary>Creates the endpoint.</summary>
-    public EventsEndpoint(WebhookOptions options, SharedSecret secret, IMediaEventVisitor visitor, ILogger<EventsEndpoint> logger)
+    public EventsEndpoint(WebhookOptions options, SharedSecret secret, IMediaEventAsyncVisitor visitor, ILogger<EventsEndpoint> logger)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _secret = secret ?? throw new ArgumentNullException(nameof(secret));
@@ -194,7 +194,15 @@ public sealed class EventsEndpoint
 
         try
         {
-            MediaEventDispatcher.Dispatch(batch, _visitor, _readerOptions);
+            // Each event is applied in turn, the next once the one before is done.
+            await MediaEventDispatcher.DispatchAsync(batch, _visitor, _readerOptions, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while the events were applied: no one is left to answer, and Event Grid, which saw
+            // no answer, retries the delivery. The events applied so far are applied again then, as after a 500.
+            Log.DeliveryAbandoned(_logger);
+            return;
         }
         catch (Exception exception)
         {

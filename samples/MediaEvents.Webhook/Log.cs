@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "No shared secret is configured and Webhook:AllowAnonymous is true: anyone who can reach the endpoint can post events. Use this for local development only.")]
     public static partial void RunningAnonymously(ILogger logger);
+
+    [LoggerMessage(10, LogLevel.Warning, "The client went away while the events of a delivery were applied; the events after that point were not applied, and Event Grid retries the delivery")]
+    public static partial void DeliveryAbandoned(ILogger logger);
 }

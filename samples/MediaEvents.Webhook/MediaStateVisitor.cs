@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using MediaEvents.Webhook.State;
 using MediaEvents.Webhooks;
 
@@ -7,10 +9,12 @@ namespace MediaEvents.Webhook;
 
 /// <summary>
 /// Applies every Media Services event to the <see cref="IMediaStateStore"/>. Implements the generated
-/// <see cref="IMediaEventVisitor"/> (exhaustive): when the spec gains an event type, this class stops compiling
-/// until it handles it. Stateless itself, so one instance serves every delivery.
+/// <see cref="IMediaEventAsyncVisitor"/> (exhaustive): when the spec gains an event type, this class stops compiling
+/// until it handles it. Stateless itself, so one instance serves every delivery. The store is in memory and
+/// completes at once; a store that awaits (a database, say) returns its task from the same methods, and the
+/// dispatcher awaits each event before it hands on the next.
 /// </summary>
-public sealed class MediaStateVisitor : IMediaEventVisitor
+public sealed class MediaStateVisitor : IMediaEventAsyncVisitor
 {
     private const string NoSubject = "(no subject)";
 
@@ -25,106 +29,120 @@ public sealed class MediaStateVisitor : IMediaEventVisitor
     // Jobs: the job's own state changes, which may list the outputs.
 
     /// <inheritdoc />
-    public void VisitJobStateChange(MediaEvent<MediaJobStateChangeEventData> mediaEvent) => ApplyJobState(mediaEvent);
+    public ValueTask VisitJobStateChangeAsync(MediaEvent<MediaJobStateChangeEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyJobState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobScheduled(MediaEvent<MediaJobScheduledEventData> mediaEvent) => ApplyJobState(mediaEvent);
+    public ValueTask VisitJobScheduledAsync(MediaEvent<MediaJobScheduledEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyJobState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobProcessing(MediaEvent<MediaJobProcessingEventData> mediaEvent) => ApplyJobState(mediaEvent);
+    public ValueTask VisitJobProcessingAsync(MediaEvent<MediaJobProcessingEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyJobState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobCanceling(MediaEvent<MediaJobCancelingEventData> mediaEvent) => ApplyJobState(mediaEvent);
+    public ValueTask VisitJobCancelingAsync(MediaEvent<MediaJobCancelingEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyJobState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobCanceled(MediaEvent<MediaJobCanceledEventData> mediaEvent) => ApplyJobState(mediaEvent);
+    public ValueTask VisitJobCanceledAsync(MediaEvent<MediaJobCanceledEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyJobState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobErrored(MediaEvent<MediaJobErroredEventData> mediaEvent) => ApplyJobState(mediaEvent);
+    public ValueTask VisitJobErroredAsync(MediaEvent<MediaJobErroredEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyJobState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobFinished(MediaEvent<MediaJobFinishedEventData> mediaEvent) => ApplyJobState(mediaEvent);
+    public ValueTask VisitJobFinishedAsync(MediaEvent<MediaJobFinishedEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyJobState(mediaEvent);
 
     // Jobs: one output's state changes and progress.
 
     /// <inheritdoc />
-    public void VisitJobOutputStateChange(MediaEvent<MediaJobOutputStateChangeEventData> mediaEvent) => ApplyOutputState(mediaEvent);
+    public ValueTask VisitJobOutputStateChangeAsync(MediaEvent<MediaJobOutputStateChangeEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyOutputState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobOutputScheduled(MediaEvent<MediaJobOutputScheduledEventData> mediaEvent) => ApplyOutputState(mediaEvent);
+    public ValueTask VisitJobOutputScheduledAsync(MediaEvent<MediaJobOutputScheduledEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyOutputState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobOutputProcessing(MediaEvent<MediaJobOutputProcessingEventData> mediaEvent) => ApplyOutputState(mediaEvent);
+    public ValueTask VisitJobOutputProcessingAsync(MediaEvent<MediaJobOutputProcessingEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyOutputState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobOutputCanceling(MediaEvent<MediaJobOutputCancelingEventData> mediaEvent) => ApplyOutputState(mediaEvent);
+    public ValueTask VisitJobOutputCancelingAsync(MediaEvent<MediaJobOutputCancelingEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyOutputState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobOutputCanceled(MediaEvent<MediaJobOutputCanceledEventData> mediaEvent) => ApplyOutputState(mediaEvent);
+    public ValueTask VisitJobOutputCanceledAsync(MediaEvent<MediaJobOutputCanceledEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyOutputState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobOutputErrored(MediaEvent<MediaJobOutputErroredEventData> mediaEvent) => ApplyOutputState(mediaEvent);
+    public ValueTask VisitJobOutputErroredAsync(MediaEvent<MediaJobOutputErroredEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyOutputState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobOutputFinished(MediaEvent<MediaJobOutputFinishedEventData> mediaEvent) => ApplyOutputState(mediaEvent);
+    public ValueTask VisitJobOutputFinishedAsync(MediaEvent<MediaJobOutputFinishedEventData> mediaEvent, CancellationToken cancellationToken) =>
+        ApplyOutputState(mediaEvent);
 
     /// <inheritdoc />
-    public void VisitJobOutputProgress(MediaEvent<MediaJobOutputProgressEventData> mediaEvent) =>
-        _store.UpdateJob(Subject(mediaEvent), mediaEvent, static (job, e) => job.ApplyProgress(e.Time, e.Data.Label, e.Data.Progress, e.Data.JobCorrelationData));
+    public ValueTask VisitJobOutputProgressAsync(MediaEvent<MediaJobOutputProgressEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateJob(mediaEvent, static (job, e) => job.ApplyProgress(e.Time, e.Data.Label, e.Data.Progress, e.Data.JobCorrelationData));
 
     // Live events.
 
     /// <inheritdoc />
-    public void VisitLiveEventEncoderConnected(MediaEvent<MediaLiveEventEncoderConnectedEventData> mediaEvent) =>
-        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, static (live, e) => live.ApplyEncoderConnected(e.Time, e.Data));
+    public ValueTask VisitLiveEventEncoderConnectedAsync(MediaEvent<MediaLiveEventEncoderConnectedEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateLiveEvent(mediaEvent, static (live, e) => live.ApplyEncoderConnected(e.Time, e.Data));
 
     /// <inheritdoc />
-    public void VisitLiveEventEncoderDisconnected(MediaEvent<MediaLiveEventEncoderDisconnectedEventData> mediaEvent) =>
-        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, static (live, e) => live.ApplyEncoderDisconnected(e.Time, e.Data));
+    public ValueTask VisitLiveEventEncoderDisconnectedAsync(MediaEvent<MediaLiveEventEncoderDisconnectedEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateLiveEvent(mediaEvent, static (live, e) => live.ApplyEncoderDisconnected(e.Time, e.Data));
 
     /// <inheritdoc />
-    public void VisitLiveEventConnectionRejected(MediaEvent<MediaLiveEventConnectionRejectedEventData> mediaEvent) =>
-        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, static (live, e) => live.ApplyConnectionRejected(e.Time, e.Data));
+    public ValueTask VisitLiveEventConnectionRejectedAsync(MediaEvent<MediaLiveEventConnectionRejectedEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateLiveEvent(mediaEvent, static (live, e) => live.ApplyConnectionRejected(e.Time, e.Data));
 
     /// <inheritdoc />
-    public void VisitLiveEventIncomingStreamReceived(MediaEvent<MediaLiveEventIncomingStreamReceivedEventData> mediaEvent) =>
-        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, static (live, e) => live.ApplyStreamReceived(e.Time, e.Data));
+    public ValueTask VisitLiveEventIncomingStreamReceivedAsync(MediaEvent<MediaLiveEventIncomingStreamReceivedEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateLiveEvent(mediaEvent, static (live, e) => live.ApplyStreamReceived(e.Time, e.Data));
 
     /// <inheritdoc />
-    public void VisitLiveEventIngestHeartbeat(MediaEvent<MediaLiveEventIngestHeartbeatEventData> mediaEvent) =>
-        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, static (live, e) => live.ApplyHeartbeat(e.Time, e.Data));
+    public ValueTask VisitLiveEventIngestHeartbeatAsync(MediaEvent<MediaLiveEventIngestHeartbeatEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateLiveEvent(mediaEvent, static (live, e) => live.ApplyHeartbeat(e.Time, e.Data));
 
     /// <inheritdoc />
-    public void VisitLiveEventTrackDiscontinuityDetected(MediaEvent<MediaLiveEventTrackDiscontinuityDetectedEventData> mediaEvent) =>
-        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, static (live, e) => live.ApplyDiscontinuity(e.Time, e.Data));
+    public ValueTask VisitLiveEventTrackDiscontinuityDetectedAsync(MediaEvent<MediaLiveEventTrackDiscontinuityDetectedEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateLiveEvent(mediaEvent, static (live, e) => live.ApplyDiscontinuity(e.Time, e.Data));
 
     /// <inheritdoc />
-    public void VisitLiveEventIncomingDataChunkDropped(MediaEvent<MediaLiveEventIncomingDataChunkDroppedEventData> mediaEvent) =>
-        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, static (live, e) => live.ApplyDroppedChunk(e.Time, e.Data));
+    public ValueTask VisitLiveEventIncomingDataChunkDroppedAsync(MediaEvent<MediaLiveEventIncomingDataChunkDroppedEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateLiveEvent(mediaEvent, static (live, e) => live.ApplyDroppedChunk(e.Time, e.Data));
 
     /// <inheritdoc />
-    public void VisitLiveEventIncomingStreamsOutOfSync(MediaEvent<MediaLiveEventIncomingStreamsOutOfSyncEventData> mediaEvent) =>
-        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, static (live, e) => live.ApplyOutOfSync(
+    public ValueTask VisitLiveEventIncomingStreamsOutOfSyncAsync(MediaEvent<MediaLiveEventIncomingStreamsOutOfSyncEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateLiveEvent(mediaEvent, static (live, e) => live.ApplyOutOfSync(
             e.Time,
             "streams",
             $"{e.Data.TypeOfStreamWithMinLastTimestamp} at {e.Data.MinLastTimestamp} (timescale {e.Data.TimescaleOfMinLastTimestamp}), "
             + $"{e.Data.TypeOfStreamWithMaxLastTimestamp} at {e.Data.MaxLastTimestamp} (timescale {e.Data.TimescaleOfMaxLastTimestamp})"));
 
     /// <inheritdoc />
-    public void VisitLiveEventIncomingVideoStreamsOutOfSync(MediaEvent<MediaLiveEventIncomingVideoStreamsOutOfSyncEventData> mediaEvent) =>
-        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, static (live, e) => live.ApplyOutOfSync(
+    public ValueTask VisitLiveEventIncomingVideoStreamsOutOfSyncAsync(MediaEvent<MediaLiveEventIncomingVideoStreamsOutOfSyncEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateLiveEvent(mediaEvent, static (live, e) => live.ApplyOutOfSync(
             e.Time,
             "video",
             $"first at {e.Data.FirstTimestamp} (+{e.Data.FirstDuration}), second at {e.Data.SecondTimestamp} (+{e.Data.SecondDuration}), timescale {e.Data.Timescale}"));
 
     /// <inheritdoc />
-    public void VisitLiveEventChannelArchiveHeartbeat(MediaEvent<MediaLiveEventChannelArchiveHeartbeatEventData> mediaEvent) =>
-        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, static (live, e) => live.ApplyArchiveHeartbeat(e.Time, e.Data));
+    public ValueTask VisitLiveEventChannelArchiveHeartbeatAsync(MediaEvent<MediaLiveEventChannelArchiveHeartbeatEventData> mediaEvent, CancellationToken cancellationToken) =>
+        UpdateLiveEvent(mediaEvent, static (live, e) => live.ApplyArchiveHeartbeat(e.Time, e.Data));
 
     // Anything else.
 
     /// <inheritdoc />
-    public void VisitUnknown(MediaEvent mediaEvent)
+    public ValueTask VisitUnknownAsync(MediaEvent mediaEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mediaEvent);
 
@@ -133,6 +151,8 @@ public sealed class MediaStateVisitor : IMediaEventVisitor
         {
             _store.RecordUnknown(mediaEvent);
         }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Whether the event is Event Grid's subscription validation event.</summary>
@@ -150,23 +170,33 @@ public sealed class MediaStateVisitor : IMediaEventVisitor
         _ => null,
     };
 
-    private void ApplyJobState<TData>(MediaEvent<TData> mediaEvent)
-        where TData : MediaJobStateChangeEventData
-    {
-        ArgumentNullException.ThrowIfNull(mediaEvent);
-        _store.UpdateJob(Subject(mediaEvent), mediaEvent, static (job, e) => job.ApplyState(e.Time, e.Data, OutputsOf(e.Data)));
-    }
+    private ValueTask ApplyJobState<TData>(MediaEvent<TData> mediaEvent)
+        where TData : MediaJobStateChangeEventData =>
+        UpdateJob(mediaEvent, static (job, e) => job.ApplyState(e.Time, e.Data, OutputsOf(e.Data)));
 
-    private void ApplyOutputState<TData>(MediaEvent<TData> mediaEvent)
-        where TData : MediaJobOutputStateChangeEventData
-    {
-        ArgumentNullException.ThrowIfNull(mediaEvent);
-        _store.UpdateJob(Subject(mediaEvent), mediaEvent, static (job, e) =>
+    private ValueTask ApplyOutputState<TData>(MediaEvent<TData> mediaEvent)
+        where TData : MediaJobOutputStateChangeEventData =>
+        UpdateJob(mediaEvent, static (job, e) =>
         {
             if (e.Data.Output is { } output)
             {
                 job.ApplyOutput(e.Time, output, e.Data.JobCorrelationData);
             }
         });
+
+    private ValueTask UpdateJob<TEvent>(TEvent mediaEvent, Action<JobState, TEvent> apply)
+        where TEvent : MediaEvent
+    {
+        ArgumentNullException.ThrowIfNull(mediaEvent);
+        _store.UpdateJob(Subject(mediaEvent), mediaEvent, apply);
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask UpdateLiveEvent<TEvent>(TEvent mediaEvent, Action<LiveEventState, TEvent> apply)
+        where TEvent : MediaEvent
+    {
+        ArgumentNullException.ThrowIfNull(mediaEvent);
+        _store.UpdateLiveEvent(Subject(mediaEvent), mediaEvent, apply);
+        return ValueTask.CompletedTask;
     }
 }

@@ -61,7 +61,7 @@ public static class WebhookApp
         services.TryAddSingleton(static provider => provider.GetRequiredService<IOptions<WebhookOptions>>().Value);
         services.TryAddSingleton<SharedSecret>();
         services.TryAddSingleton<IMediaStateStore, MediaStateStore>();
-        services.TryAddSingleton<IMediaEventVisitor, MediaStateVisitor>();
+        services.TryAddSingleton<IMediaEventAsyncVisitor, MediaStateVisitor>();
         services.TryAddSingleton<EventsEndpoint>();
         services.TryAddSingleton<HandshakeEndpoint>();
         services.TryAddSingleton<StatusEndpoint>();

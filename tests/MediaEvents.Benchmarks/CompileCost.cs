@@ -86,7 +86,7 @@ public static class CompileCost
     {
         _ when name.EndsWith(".Json", StringComparison.Ordinal) => "converters",
         _ when name.EndsWith("JsonContext", StringComparison.Ordinal) => "context",
-        _ when name.EndsWith("EventTypes", StringComparison.Ordinal) || name.Contains("Visitor", StringComparison.Ordinal) || name.EndsWith("Dispatcher", StringComparison.Ordinal) => "visitor etc.",
+        _ when name.EndsWith("EventTypes", StringComparison.Ordinal) || name.Contains("Visitor", StringComparison.Ordinal) || name.Contains("Dispatcher", StringComparison.Ordinal) => "visitor etc.",
         _ => "types, enums",
     };
 }

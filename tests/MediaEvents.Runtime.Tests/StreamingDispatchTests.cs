@@ -54,6 +54,29 @@ public sealed class StreamingDispatchTests
     }
 
     [Fact]
+    public void A_handler_s_exception_ends_the_dispatch_and_comes_out_unchanged()
+    {
+        // Exceptions of the kinds that the reader turns into format errors when reading throws them stay the handler's.
+        string json = $"[{Event("a")},{Event("b")},{Event("c")}]";
+        foreach (Exception thrown in new Exception[] { new InvalidOperationException("the store is down"), new System.Text.Json.JsonException("bad state") })
+        {
+            var seen = new List<string>();
+
+            Exception caught = Assert.ThrowsAny<Exception>(() => MediaEventDispatcher.CreateReader().Dispatch(Encoding.UTF8.GetBytes(json), e =>
+            {
+                seen.Add(e.Id);
+                if (e.Id == "b")
+                {
+                    throw thrown;
+                }
+            }));
+
+            Assert.Same(thrown, caught);
+            Assert.Equal(new[] { "a", "b" }, seen);
+        }
+    }
+
+    [Fact]
     public async Task A_stream_dispatches_like_bytes_and_keeps_the_size_limit()
     {
         string json = $"[{Event("a")},{Event("b")}]";

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MediaEvents.Webhook.State;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
@@ -244,10 +245,78 @@ public sealed class DeliveryTests
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
     }
 
+    [Fact]
+    public async Task A_client_that_goes_away_while_events_are_applied_stops_the_delivery_at_the_next_event()
+    {
+        var store = new BlockingStore();
+        await using WebhookServer server = await WebhookServer.StartAsync(configure: builder =>
+        {
+            builder.Services.AddHttpContextAccessor();
+            builder.Services.AddSingleton<IMediaStateStore>(provider => store.Over(provider));
+        });
+        using var cancellation = new CancellationTokenSource();
+
+        Task<HttpResponseMessage> post = server.Client.PostAsync(
+            $"/api/events?code={WebhookServer.Secret}",
+            new StringContent(WebhookServer.ReadSample("eventgrid-jobs.json"), Encoding.UTF8, "application/json"),
+            cancellation.Token);
+        Assert.True(store.FirstEventEntered.Wait(TimeSpan.FromSeconds(10)), "The first event never reached the store.");
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
+
+        Assert.True(store.FirstEventLeft.Wait(TimeSpan.FromSeconds(10)), "The server never saw the client go away.");
+        for (int wait = 0; wait < 100 && !server.Logs.Entries.Any(static entry => entry.Message.Contains("went away", StringComparison.Ordinal)); wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Contains(server.Logs.Entries, static entry => entry.Level == LogLevel.Warning && entry.Message.Contains("went away", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Logs.Entries, static entry => entry.Level == LogLevel.Error);
+        Assert.Equal(1, store.Updates);
+    }
+
     private static async Task Post(WebhookServer server, string json)
     {
         using HttpResponseMessage response = await server.PostEventsAsync(json);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Holds the first event until the request is aborted, then counts what else reaches it.</summary>
+    private sealed class BlockingStore : IMediaStateStore
+    {
+        private IHttpContextAccessor? _http;
+        private int _updates;
+
+        public ManualResetEventSlim FirstEventEntered { get; } = new();
+
+        public ManualResetEventSlim FirstEventLeft { get; } = new();
+
+        public int Updates => Volatile.Read(ref _updates);
+
+        public BlockingStore Over(IServiceProvider services)
+        {
+            _http = services.GetRequiredService<IHttpContextAccessor>();
+            return this;
+        }
+
+        public void UpdateJob<TEvent>(string subject, TEvent mediaEvent, Action<JobState, TEvent> apply)
+            where TEvent : MediaEvent
+        {
+            if (Interlocked.Increment(ref _updates) == 1)
+            {
+                CancellationToken aborted = _http!.HttpContext!.RequestAborted;
+                FirstEventEntered.Set();
+                aborted.WaitHandle.WaitOne(TimeSpan.FromSeconds(10));
+                FirstEventLeft.Set();
+            }
+        }
+
+        public void UpdateLiveEvent<TEvent>(string subject, TEvent mediaEvent, Action<LiveEventState, TEvent> apply)
+            where TEvent : MediaEvent => Interlocked.Increment(ref _updates);
+
+        public void RecordUnknown(MediaEvent mediaEvent) => Interlocked.Increment(ref _updates);
+
+        public StatusSnapshot Snapshot() => throw new NotSupportedException();
     }
 
     private sealed class FailingStore : IMediaStateStore

@@ -13,6 +13,8 @@ internal static class TypeNames
     public const string TokenType = "global::System.Text.Json.JsonTokenType";
     public const string ReadContext = Json + ".MediaJsonReadContext";
     public const string MediaJson = Json + ".MediaJson";
+    public const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
 
     /// <summary>The declared type of a property (non-nullable form).</summary>
     public static string Of(TypeRef type, string @namespace) => type.Kind switch

@@ -218,5 +218,5 @@ internal static class VisitorEmitter
     }
 
     // A constant may not be named like the class that holds it.
-    private static string OrdinalName(EventModel model) => model.Name == "EventOrdinal" ? "EventOrdinalEvent" : model.Name;
+    internal static string OrdinalName(EventModel model) => model.Name == "EventOrdinal" ? "EventOrdinalEvent" : model.Name;
 }

@@ -37,6 +37,24 @@ public sealed class RuntimeNameTests
         Assert.Equal("MediaEventBatch2", Assert.Single(Parsing.SpecText.ModelOf(result).Events).DataTypeName);
     }
 
+    public static TheoryData<string> EntryPointNamesOfTheMediaSpec() => new(new EntryPointNames("Media").All());
+
+    [Theory]
+    [MemberData(nameof(EntryPointNamesOfTheMediaSpec))]
+    public void A_definition_named_like_a_generated_entry_point_is_renamed_with_a_warning(string entryPoint)
+    {
+        // The event that carries it keeps the spec's publisher, so that the stem stays Media.
+        string text = Parsing.SpecText.Swagger(
+            Parsing.SpecText.EventDefinition("MediaJobFinishedEventData", "Microsoft.Media.JobFinished", "\"label\": { \"type\": \"string\" }") + ",\n" +
+            $"\"{entryPoint}\": {{ \"type\": \"object\", \"properties\": {{ \"count\": {{ \"type\": \"integer\" }} }} }},\n" +
+            Parsing.SpecText.EventDefinition("MediaJobPausedEventData", "Microsoft.Media.JobPaused", $"\"detail\": {{ \"$ref\": \"#/definitions/{entryPoint}\" }}"));
+
+        ParseResult result = Parsing.SpecText.Parse(text);
+
+        DiagnosticInfoAssert(result, "MEG0006");
+        Assert.Contains(Parsing.SpecText.ModelOf(result).Types, type => type.Name == entryPoint + "2");
+    }
+
     private static void DiagnosticInfoAssert(ParseResult result, string id) =>
         Assert.True(result.Diagnostics.Count == 1 && result.Diagnostics[0].Id == id, Parsing.SpecText.Describe(result));
 

@@ -56,6 +56,34 @@ public sealed class EmitterTests
     }
 
     [Fact]
+    public void Async_visitor_has_a_ValueTask_method_per_event_taking_a_token()
+    {
+        string source = AsyncVisitorEmitter.EmitInterface(EmitterModels.Pets);
+
+        Snapshot.Verify("Emitting.AsyncVisitorEmitter.Interface", source);
+        Assert.Contains("public partial interface IPetEventAsyncVisitor", source);
+        Assert.Contains("global::System.Threading.Tasks.ValueTask VisitFedAsync(global::MediaEvents.MediaEvent<global::Contoso.Pets.PetFedEventData> mediaEvent, global::System.Threading.CancellationToken cancellationToken);", source);
+    }
+
+    [Fact]
+    public void Non_exhaustive_async_visitor_passes_what_is_not_overridden_to_VisitOtherAsync()
+    {
+        Snapshot.Verify("Emitting.AsyncVisitorEmitter.BaseClass", AsyncVisitorEmitter.EmitBaseClass(EmitterModels.Pets));
+    }
+
+    [Fact]
+    public void Async_dispatcher_is_a_part_of_the_dispatcher_that_returns_each_method_s_task()
+    {
+        string source = AsyncVisitorEmitter.EmitDispatcher(EmitterModels.Pets);
+
+        Snapshot.Verify("Emitting.AsyncVisitorEmitter.Dispatcher", source);
+        Assert.Contains("public static partial class PetEventDispatcher", source);
+        Assert.Contains("case EventOrdinal.Walked:\n                        return visitor.VisitWalkedAsync(", source);
+        Assert.DoesNotContain("GeneratedCode", source);
+        Assert.DoesNotContain("async ", source);
+    }
+
+    [Fact]
     public void Everything_emitted_for_the_model_compiles_without_warnings_nullable_ones_included()
     {
         string[] sources = MediaEventsGenerator.Sources(EmitterModels.Pets).Select(static file => WithNullableWarnings(file.Source)).ToArray();

@@ -41,7 +41,7 @@ public sealed class EntryPointAndSelectionTests
         (GeneratorRunResult result, Compilation output) = Run("/consumer/MediaServices.json", GeneratorHarness.OwnSpecText);
 
         Assert.Empty(result.Diagnostics);
-        foreach (string name in new[] { "IMediaEventVisitor", "NonExhaustiveMediaEventVisitor", "MediaEventDispatcher", "MediaEventTypes", "MediaEventsJsonContext" })
+        foreach (string name in new[] { "IMediaEventVisitor", "NonExhaustiveMediaEventVisitor", "IMediaEventAsyncVisitor", "NonExhaustiveMediaEventAsyncVisitor", "MediaEventDispatcher", "MediaEventTypes", "MediaEventsJsonContext" })
         {
             Assert.NotNull(output.GetTypeByMetadataName("MediaEvents." + name));
         }
@@ -62,6 +62,8 @@ public sealed class EntryPointAndSelectionTests
         Assert.NotNull(byPublisher.GetTypeByMetadataName("MediaEvents.StorageEventsJsonContext"));
         Assert.NotNull(byName.GetTypeByMetadataName("MediaEvents.IBlobEventVisitor"));
         Assert.NotNull(byName.GetTypeByMetadataName("MediaEvents.NonExhaustiveBlobEventVisitor"));
+        Assert.NotNull(byName.GetTypeByMetadataName("MediaEvents.IBlobEventAsyncVisitor"));
+        Assert.NotNull(byName.GetTypeByMetadataName("MediaEvents.NonExhaustiveBlobEventAsyncVisitor"));
         Assert.NotNull(byName.GetTypeByMetadataName("MediaEvents.BlobEventTypes"));
         Assert.Null(byName.GetTypeByMetadataName("MediaEvents.IStorageEventVisitor"));
     }

@@ -21,39 +21,49 @@ public sealed class SpecUpdateTests
     [Fact]
     public void A_visitor_written_for_the_old_spec_fails_on_the_new_one_naming_the_missing_method_and_compiles_once_added()
     {
-        string oldSpec = GeneratorHarness.OwnSpecText;
-        string newSpec = oldSpec.Replace("\"definitions\": {", "\"definitions\": {" + NewDefinition);
-        string visitor = ExhaustiveVisitorFor(oldSpec);
+        string visitor = ExhaustiveVisitorFor(GeneratorHarness.OwnSpecText);
 
-        var (_, oldOutput, _) = GeneratorHarness.Run(oldSpec, sources: visitor);
-        Assert.Empty(oldOutput.GetDiagnostics().Where(static diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
-
-        var (_, newOutput, _) = GeneratorHarness.Run(newSpec, sources: visitor);
-        Diagnostic error = Assert.Single(newOutput.GetDiagnostics().Where(static diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
-        Assert.Equal("CS0535", error.Id);
-        Assert.Contains("IMediaEventVisitor.VisitJobPaused(MediaEvent<MediaJobPausedEventData>)", error.GetMessage());
+        AssertOnlyTheNewEventIsMissing(visitor, "IMediaEventVisitor.VisitJobPaused(MediaEvent<MediaJobPausedEventData>)");
 
         string handled = visitor.Replace(
             "public void VisitUnknown(",
             "public void VisitJobPaused(MediaEvents.MediaEvent<MediaEvents.MediaJobPausedEventData> e) { _ = e.Data.PauseReason; }\n    public void VisitUnknown(");
-        var (_, fixedOutput, _) = GeneratorHarness.Run(newSpec, sources: handled);
+        var (_, fixedOutput, _) = GeneratorHarness.Run(NewSpec, sources: handled);
         Assert.Empty(fixedOutput.GetDiagnostics().Where(static diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
     }
 
     [Fact]
-    public void The_non_exhaustive_base_class_keeps_compiling_when_the_spec_grows()
+    public void An_async_visitor_written_for_the_old_spec_fails_on_the_new_one_naming_the_missing_method()
     {
-        string newSpec = GeneratorHarness.OwnSpecText.Replace("\"definitions\": {", "\"definitions\": {" + NewDefinition);
-        const string partial = """
-            sealed class OnlyFinished : MediaEvents.NonExhaustiveMediaEventVisitor
-            {
-                public override void VisitJobFinished(MediaEvents.MediaEvent<MediaEvents.MediaJobFinishedEventData> e) { }
-            }
-            """;
+        AssertOnlyTheNewEventIsMissing(
+            ExhaustiveAsyncVisitorFor(GeneratorHarness.OwnSpecText),
+            "IMediaEventAsyncVisitor.VisitJobPausedAsync(MediaEvent<MediaJobPausedEventData>, CancellationToken)");
+    }
 
-        var (_, output, _) = GeneratorHarness.Run(newSpec, sources: partial);
+    [Theory]
+    [InlineData("NonExhaustiveMediaEventVisitor", "void VisitJobFinished(MediaEvents.MediaEvent<MediaEvents.MediaJobFinishedEventData> e) { }")]
+    [InlineData("NonExhaustiveMediaEventAsyncVisitor", "System.Threading.Tasks.ValueTask VisitJobFinishedAsync(MediaEvents.MediaEvent<MediaEvents.MediaJobFinishedEventData> e, System.Threading.CancellationToken cancellationToken) => default;")]
+    public void The_non_exhaustive_base_classes_keep_compiling_when_the_spec_grows(string baseClass, string method)
+    {
+        string partial = $"sealed class OnlyFinished : MediaEvents.{baseClass}\n{{\n    public override {method}\n}}\n";
+
+        var (_, output, _) = GeneratorHarness.Run(NewSpec, sources: partial);
 
         Assert.Empty(output.GetDiagnostics().Where(static diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+    }
+
+    private static string NewSpec => GeneratorHarness.OwnSpecText.Replace("\"definitions\": {", "\"definitions\": {" + NewDefinition);
+
+    // The visitor compiles against the old spec; against the new one, its one error is the new event's method.
+    private static void AssertOnlyTheNewEventIsMissing(string visitor, string missingMethod)
+    {
+        var (_, oldOutput, _) = GeneratorHarness.Run(GeneratorHarness.OwnSpecText, sources: visitor);
+        Assert.Empty(oldOutput.GetDiagnostics().Where(static diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+
+        var (_, newOutput, _) = GeneratorHarness.Run(NewSpec, sources: visitor);
+        Diagnostic error = Assert.Single(newOutput.GetDiagnostics().Where(static diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+        Assert.Equal("CS0535", error.Id);
+        Assert.Contains(missingMethod, error.GetMessage());
     }
 
     // Writes the visitor a consumer would have written against this spec: every method of the interface.
@@ -69,5 +79,19 @@ public sealed class SpecUpdateTests
 
         source.Append("    public void VisitUnknown(MediaEvents.MediaEvent e) { }\n}\n");
         return source.ToString();
+    }
+
+    // The same for the asynchronous visitor.
+    private static string ExhaustiveAsyncVisitorFor(string spec)
+    {
+        var (_, output, _) = GeneratorHarness.Run(spec);
+        INamedTypeSymbol visitor = output.GetTypeByMetadataName("MediaEvents.IMediaEventAsyncVisitor")!;
+        var source = new StringBuilder("sealed class ConsumerVisitor : MediaEvents.IMediaEventAsyncVisitor\n{\n");
+        foreach (IMethodSymbol method in visitor.GetMembers().OfType<IMethodSymbol>())
+        {
+            source.Append($"    public System.Threading.Tasks.ValueTask {method.Name}({method.Parameters[0].Type.ToDisplayString()} e, System.Threading.CancellationToken cancellationToken) => default;\n");
+        }
+
+        return source.Append("}\n").ToString();
     }
 }
