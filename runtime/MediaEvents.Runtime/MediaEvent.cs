@@ -176,7 +176,12 @@ public class MediaEvent
 public sealed class MediaEvent<TData> : MediaEvent
     where TData : class
 {
-    /// <summary>Creates a typed event (the reader does this; so can tests of a visitor).</summary>
+    /// <summary>
+    /// Creates a typed event (the reader does this; so can tests of a visitor), its envelope set by an object
+    /// initializer: <c>new MediaEvent&lt;MediaJobFinishedEventData&gt;(MediaEventTypes.JobFinishedType, data) { Id = "1", Subject = "…" }</c>.
+    /// <see cref="MediaEventType{TData}.CreateEvent(TData, string, DateTimeOffset?, string, string)"/> fills the envelope as the service does.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="type"/> or <paramref name="data"/> is null.</exception>
     public MediaEvent(MediaEventType<TData> type, TData data)
         : base((type ?? throw new ArgumentNullException(nameof(type))).Name)
     {

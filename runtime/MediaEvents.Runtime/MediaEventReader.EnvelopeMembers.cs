@@ -77,6 +77,13 @@ public sealed partial class MediaEventReader
     /// <summary>The member's name as its envelope spells it.</summary>
     private static string NameOf(EnvelopeMember member) => s_envelopeMemberNames[(int)member];
 
+    /// <summary>The envelope member that a property of this name is read as, as its envelope spells it; null for none.</summary>
+    internal static string? EnvelopeMemberNamed(string name)
+    {
+        int index = s_envelopeNames.Match(System.Text.Encoding.UTF8.GetBytes(name));
+        return index < 0 ? null : s_envelopeMemberNames[index];
+    }
+
     // The members of both envelopes, by their exact bytes first (constant comparisons the JIT unrolls), then
     // escaped or in another case through the name table.
     private static EnvelopeMember MatchEnvelopeMember(ref Utf8JsonReader reader)

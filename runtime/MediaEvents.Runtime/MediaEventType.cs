@@ -75,6 +75,29 @@ public sealed class MediaEventType<TData> : MediaEventType
     /// <summary>Writes this type's data.</summary>
     public void WriteData(Utf8JsonWriter writer, TData data) => _write(writer, data);
 
+    /// <summary>
+    /// Builds an event of this type around <paramref name="data"/>, with the envelope the service gives it in the
+    /// Event Grid schema (<c>dataVersion</c> <c>1.0</c>, <c>metadataVersion</c> <c>1</c>): for the test of a visitor,
+    /// or to write a delivery with <see cref="MediaEventWriter"/>. For other envelope values, use the constructor of
+    /// <see cref="MediaEvent{TData}"/> with an object initializer.
+    /// </summary>
+    /// <param name="data">The event's data.</param>
+    /// <param name="subject">The subject, e.g. <c>transforms/encode/jobs/job-1</c> (the Event Grid schema requires one).</param>
+    /// <param name="time">When the event happened; now when not given.</param>
+    /// <param name="id">The event's id; a new GUID when not given.</param>
+    /// <param name="source">The topic (Event Grid schema) or source (CloudEvents, which requires one), e.g. the resource id of the Media Services account.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    public MediaEvent<TData> CreateEvent(TData data, string? subject = null, DateTimeOffset? time = null, string? id = null, string? source = null) =>
+        new(this, data)
+        {
+            Id = id ?? Guid.NewGuid().ToString(),
+            Subject = subject,
+            Source = source,
+            Time = time ?? DateTimeOffset.UtcNow,
+            DataVersion = "1.0",
+            MetadataVersion = "1",
+        };
+
     internal override object ReadDataObject(ref Utf8JsonReader reader, MediaJsonReadContext context) => ReadData(ref reader, context);
 
     internal override MediaEvent CreateEvent(object data, in MediaEventEnvelope envelope) => new MediaEvent<TData>(this, (TData)data, envelope);

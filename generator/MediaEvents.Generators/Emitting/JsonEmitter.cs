@@ -112,7 +112,9 @@ internal static class JsonEmitter
                 {
             """);
         writer.Indent().Indent();
-        foreach (string name in polymorphism.Subtypes.Select(static subtype => subtype.Name).Append(polymorphism.FallbackName))
+        // A subtype's case before its base's (the first case that matches wins, and a base's matches its subtypes).
+        IEnumerable<string> subtypes = polymorphism.Subtypes.Select(static subtype => subtype.Name).OrderByDescending(name => Depth(spec, name));
+        foreach (string name in subtypes.Append(polymorphism.FallbackName))
         {
             writer.Line($"case global::{spec.Namespace}.{name} item:");
             writer.Line($"    {name}Converter.WriteValue(writer, item);");
@@ -123,6 +125,18 @@ internal static class JsonEmitter
         writer.Line("    throw new global::System.NotSupportedException($\"Cannot write {value.GetType()}: only the subtypes generated from the spec can be written.\");");
         writer.Close();
         writer.Close();
+    }
+
+    // How many bases a type has among the spec's types.
+    private static int Depth(SpecModel spec, string name)
+    {
+        int depth = 0;
+        for (string? current = name; spec.Types.FirstOrDefault(type => type.Name == current)?.BaseName is { } baseName && depth < spec.Types.Count; current = baseName)
+        {
+            depth++;
+        }
+
+        return depth;
     }
 
     // Members in the spec's order: the base's (by its own writer), then this type's.
@@ -190,20 +204,26 @@ internal static class JsonEmitter
         if (!type.IsAbstract)
         {
             writer.Line();
-            EmitCreate(writer, layout, fullName);
+            EmitCreate(writer, type, layout, fullName);
         }
 
         writer.Close();
     }
 
     // Required members are checked in the spec's order, so the first one missing is the one reported.
-    private static void EmitCreate(SourceWriter writer, ReadingLayout layout, string fullName)
+    private static void EmitCreate(SourceWriter writer, TypeModel type, ReadingLayout layout, string fullName)
     {
         writer.Line(AggressiveInlining);
         writer.Line($"public readonly object Create({TypeNames.Json}.JsonMembers? unknownMembers) => new {fullName}");
         writer.Open();
         foreach ((PropertyModel property, string path) in layout.Paths(string.Empty))
         {
+            // A subtype's discriminator is its own: the value read chose the subtype (only the fallback keeps it).
+            if (type.Discriminator is { } discriminator && !type.IsFallback && property.JsonName == discriminator.Property.JsonName)
+            {
+                continue;
+            }
+
             writer.Line(property.IsRequired
                 ? $"{property.Name} = {path} ?? throw {TypeNames.MediaJson}.MissingRequired({CSharpNames.Literal(property.JsonName)}),"
                 : $"{property.Name} = {path},");

@@ -30,8 +30,17 @@ internal sealed record TypeModel
     /// <summary>Whether this is the generated fallback for discriminator values the spec does not list.</summary>
     public bool IsFallback { get; init; }
 
-    /// <summary>The discriminator value this subtype stands for (x-ms-discriminator-value), if any.</summary>
+    /// <summary>
+    /// The discriminator value this subtype stands for: its x-ms-discriminator-value, else (under a discriminated base)
+    /// its definition name, as the base's reader chooses it.
+    /// </summary>
     public string? DiscriminatorValue { get; init; }
+
+    /// <summary>
+    /// For a subtype of a discriminated root that declares its discriminator member: that member, which the subtype
+    /// sets itself (the fallback subtype keeps the value read).
+    /// </summary>
+    public DiscriminatorMember? Discriminator { get; init; }
 
     public bool IsAbstract => Polymorphism is not null;
 }
@@ -41,6 +50,11 @@ internal sealed record TypeModel
 /// <param name="Subtypes">Each discriminator value with the C# name of its subtype, ordinal-sorted by value.</param>
 /// <param name="FallbackName">The C# name of the subtype for every other value.</param>
 internal sealed record Polymorphism(string PropertyJsonName, EquatableArray<Subtype> Subtypes, string FallbackName);
+
+/// <summary>The discriminator member a subtype inherits from its discriminated root.</summary>
+/// <param name="Property">The member, as the root declares it.</param>
+/// <param name="FallbackName">The C# name of the root's subtype for values the spec does not list.</param>
+internal sealed record DiscriminatorMember(PropertyModel Property, string FallbackName);
 
 /// <summary>A discriminator value and the subtype it selects.</summary>
 internal sealed record Subtype(string Value, string Name);

@@ -30,7 +30,7 @@ internal static class ReservedNames
     {
         "Json", "Webhooks", "AzureInterop", "MediaEvent", "MediaEventType", "MediaEventCatalog", "MediaEventReader", "MediaEventReaderOptions",
         "MediaEventBatch", "MediaEventDispatchResult", "MediaEventReadResult", "MediaEventReadFailure", "MediaEventSchema", "MediaEventFailureMode",
-        "MediaEventBatchException", "MediaEventFormatException", "BoundedStreamReader", "InputTooLargeException",
+        "MediaEventBatchException", "MediaEventFormatException", "BoundedStreamReader", "InputTooLargeException", "MediaEventWriter",
         "Options", "Default", "GetTypeInfo", "GeneratedSerializerOptions",
         "ToString", "GetHashCode", "Equals", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
         "UnknownMembers", "EqualityContract", "PrintMembers", "Clone", "Deconstruct", "Value", "IsKnown", "FromUtf8",

@@ -224,7 +224,34 @@ internal sealed class SpecParser
             }
         }
 
-        return types;
+        return WithDiscriminators(types);
+    }
+
+    // A subtype sets the discriminator member its root declares, to the value the root's reader chooses it by (the
+    // fallback keeps the value read): found once every type is built, roots included.
+    private static List<TypeModel> WithDiscriminators(List<TypeModel> types)
+    {
+        Dictionary<string, TypeModel> byName = types.GroupBy(static type => type.Name).ToDictionary(static group => group.Key, static group => group.First());
+        return types.Select(type =>
+        {
+            TypeModel root = type;
+            for (int depth = 0; root.BaseName is { } baseName && byName.TryGetValue(baseName, out TypeModel? next) && depth < types.Count; depth++)
+            {
+                root = next;
+            }
+
+            if (ReferenceEquals(root, type) || root.Polymorphism is not { } polymorphism
+                || root.OwnProperties.FirstOrDefault(property => property.JsonName == polymorphism.PropertyJsonName) is not { } member)
+            {
+                return type;
+            }
+
+            // The root's member is abstract: every subtype has a value, whether the reader chooses it by that or not.
+            string? value = type.IsFallback
+                ? null
+                : polymorphism.Subtypes.FirstOrDefault(subtype => subtype.Name == type.Name)?.Value ?? type.DiscriminatorValue ?? type.DefinitionName ?? type.Name;
+            return type with { Discriminator = new DiscriminatorMember(member, polymorphism.FallbackName), DiscriminatorValue = value };
+        }).ToList();
     }
 
     private sealed class ReferenceEqualityComparer : IEqualityComparer<JsonSchema>

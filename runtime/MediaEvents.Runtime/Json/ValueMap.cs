@@ -7,7 +7,9 @@ namespace MediaEvents.Json;
 
 /// <summary>
 /// An immutable string-keyed map that keeps its entries in arrival order (so it writes back as it came) and is
-/// compared by content. Keys are compared ordinally, as JSON member names are.
+/// compared by content. Keys are compared ordinally, as JSON member names are. A generated record keeps every map it
+/// is given as one (<see cref="ValueMap.From{TValue}(IReadOnlyDictionary{string, TValue})"/>): a record built with a
+/// <c>Dictionary&lt;string, TValue&gt;</c> equals the same record read from JSON.
 /// </summary>
 /// <typeparam name="TValue">The value type.</typeparam>
 public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<ValueMap<TValue>>
@@ -38,6 +40,20 @@ public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEqu
 
     // Takes the array as it is: its keys are distinct (MediaJson.ReadMap has seen to that, without a quadratic search).
     internal static ValueMap<TValue> FromDistinct(KeyValuePair<string, TValue>[] entries) => new(entries);
+
+    // Whether every value is what the function makes of it already (as in a map read from JSON).
+    internal bool AllKept(Func<TValue, TValue> value)
+    {
+        foreach (KeyValuePair<string, TValue> entry in _entries)
+        {
+            if (entry.Value is not null && !ReferenceEquals(value(entry.Value), entry.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static KeyValuePair<string, TValue>[] Deduplicate(IEnumerable<KeyValuePair<string, TValue>> entries)
     {
@@ -170,4 +186,49 @@ public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEqu
 
     /// <inheritdoc />
     public override string ToString() => "{" + string.Join(", ", _entries) + "}";
+}
+
+/// <summary>
+/// Makes the maps that generated records hold: the map itself when it already is a <see cref="ValueMap{TValue}"/>
+/// (as every map read from JSON is), else a copy. The init accessor of a map member calls it, so that a record
+/// compares by content whatever dictionary it was built with.
+/// </summary>
+public static class ValueMap
+{
+    /// <summary>The entries as a <see cref="ValueMap{TValue}"/>: the same map when it is one, a copy otherwise.</summary>
+    /// <returns><see langword="null"/> when <paramref name="map"/> is null.</returns>
+    [return: NotNullIfNotNull(nameof(map))]
+    public static ValueMap<TValue>? From<TValue>(IReadOnlyDictionary<string, TValue>? map) =>
+        map is null ? null : map as ValueMap<TValue> ?? new ValueMap<TValue>(map);
+
+    /// <summary>
+    /// The entries as a <see cref="ValueMap{TValue}"/> whose values are made by <paramref name="value"/>, for a map
+    /// of lists or maps: <c>ValueMap.From(tags, static list =&gt; ValueList.From(list))</c>. A
+    /// <see cref="ValueMap{TValue}"/> whose values <paramref name="value"/> returns as they are is kept; otherwise
+    /// the map is copied, in its order.
+    /// </summary>
+    /// <returns><see langword="null"/> when <paramref name="map"/> is null.</returns>
+    [return: NotNullIfNotNull(nameof(map))]
+    public static ValueMap<TValue>? From<TValue>(IReadOnlyDictionary<string, TValue>? map, Func<TValue, TValue> value)
+        where TValue : class
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (map is null)
+        {
+            return null;
+        }
+
+        if (map is ValueMap<TValue> kept && kept.AllKept(value))
+        {
+            return kept;
+        }
+
+        var entries = new List<KeyValuePair<string, TValue>>(map.Count);
+        foreach (KeyValuePair<string, TValue> entry in map)
+        {
+            entries.Add(new KeyValuePair<string, TValue>(entry.Key, entry.Value is null ? entry.Value! : value(entry.Value)));
+        }
+
+        return new ValueMap<TValue>(entries);
+    }
 }

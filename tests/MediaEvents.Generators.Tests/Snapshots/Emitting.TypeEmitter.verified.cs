@@ -6,7 +6,7 @@
 namespace Contoso.Pets
 {
     /// <summary>Schema of the Data property of an EventGridEvent for a Contoso.Pets.Fed event.</summary>
-    /// <remarks>A member is <see langword="null"/> when the service did not send it.</remarks>
+    /// <remarks>A member is <see langword="null"/> when the service did not send it. Lists and maps compare by content, whatever collection they were set with.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MediaEvents.Generators", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Contoso.Pets.PetEventsJsonContext.PetFedEventDataConverter))]
     public sealed partial record PetFedEventData : global::Contoso.Pets.PetEventData
@@ -21,7 +21,8 @@ namespace Contoso.Pets
         public global::Contoso.Pets.PetMood? Mood { get; init; }
 
         /// <summary>The <c>friends</c> member.</summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Contoso.Pets.PetOwner>? Friends { get; init; }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Contoso.Pets.PetOwner>? Friends { get => _friends; init => _friends = global::MediaEvents.Json.ValueMap.From(value); }
+        private readonly global::MediaEvents.Json.ValueMap<global::Contoso.Pets.PetOwner>? _friends;
 
         /// <summary>The <c>weight</c> member.</summary>
         /// <remarks>Required by the spec: an object without it fails to read.</remarks>

@@ -6,13 +6,14 @@
 namespace MediaEvents
 {
     /// <summary>Payload for a Microsoft.Media.JobCanceled event, raised when cancellation of a job has completed. It also reports the final status of each output.</summary>
-    /// <remarks>A member is <see langword="null"/> when the service did not send it.</remarks>
+    /// <remarks>A member is <see langword="null"/> when the service did not send it. Lists and maps compare by content, whatever collection they were set with.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MediaEvents.Generators", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaEvents.MediaEventsJsonContext.MediaJobCanceledEventDataConverter))]
     public sealed partial record MediaJobCanceledEventData : global::MediaEvents.MediaJobStateChangeEventData
     {
         /// <summary>Every output of the job, each with its final state, progress and any error.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::MediaEvents.MediaJobOutput>? Outputs { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::MediaEvents.MediaJobOutput>? Outputs { get => _outputs; init => _outputs = global::MediaEvents.Json.ValueList.From(value); }
+        private readonly global::MediaEvents.Json.ValueList<global::MediaEvents.MediaJobOutput>? _outputs;
     }
 
     public sealed partial class MediaEventsJsonContext

@@ -6,7 +6,7 @@
 namespace MediaEvents
 {
     /// <summary>Information about an error that stopped a job output, with its classification and a hint on whether retrying may help.</summary>
-    /// <remarks>A member is <see langword="null"/> when the service did not send it.</remarks>
+    /// <remarks>A member is <see langword="null"/> when the service did not send it. Lists and maps compare by content, whatever collection they were set with.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MediaEvents.Generators", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaEvents.MediaEventsJsonContext.MediaJobErrorConverter))]
     public sealed partial record MediaJobError
@@ -24,7 +24,8 @@ namespace MediaEvents
         public global::MediaEvents.MediaJobRetry? Retry { get; init; }
 
         /// <summary>The more specific errors that led to this one.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::MediaEvents.MediaJobErrorDetail>? Details { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::MediaEvents.MediaJobErrorDetail>? Details { get => _details; init => _details = global::MediaEvents.Json.ValueList.From(value); }
+        private readonly global::MediaEvents.Json.ValueList<global::MediaEvents.MediaJobErrorDetail>? _details;
 
         /// <summary>Members the spec does not define, kept as they arrived and written back unchanged.</summary>
         public global::MediaEvents.Json.JsonMembers? UnknownMembers { get; init; }

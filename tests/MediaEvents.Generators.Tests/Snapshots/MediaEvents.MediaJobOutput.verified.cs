@@ -12,8 +12,8 @@ namespace MediaEvents
     public abstract partial record MediaJobOutput
     {
         /// <summary>Names the concrete kind of job output, for example #Microsoft.Media.JobOutputAsset.</summary>
-        /// <remarks>Required by the spec: an object without it fails to read.</remarks>
-        public required string OdataType { get; init; }
+        /// <remarks>Each subtype sets it to the value it stands for; <see cref="UnknownMediaJobOutput"/> keeps the value read.</remarks>
+        public abstract string OdataType { get; init; }
 
         /// <summary>Details of the failure when the output ended in the Error state; otherwise null.</summary>
         public global::MediaEvents.MediaJobError? Error { get; init; }

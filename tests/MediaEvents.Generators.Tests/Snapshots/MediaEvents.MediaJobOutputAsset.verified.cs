@@ -13,6 +13,10 @@ namespace MediaEvents
     {
         /// <summary>The name of the asset that receives this output.</summary>
         public string? AssetName { get; init; }
+
+        /// <summary>The <c>@odata.type</c> member: always <c>#Microsoft.Media.JobOutputAsset</c>, set by the type itself.</summary>
+        /// <remarks>Setting another value throws <see cref="global::System.ArgumentException"/>: an object of another kind is another type (<see cref="UnknownMediaJobOutput"/> for a kind the spec does not list).</remarks>
+        public override string OdataType { get => "#Microsoft.Media.JobOutputAsset"; init => global::MediaEvents.Json.MediaJson.ExpectDiscriminator(value, "#Microsoft.Media.JobOutputAsset", "MediaJobOutputAsset.OdataType", "UnknownMediaJobOutput"); }
     }
 
     public sealed partial class MediaEventsJsonContext
@@ -72,7 +76,6 @@ namespace MediaEvents
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaJobOutputAsset
                 {
-                    OdataType = Base.odataType ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("@odata.type"),
                     Error = Base.error,
                     Label = Base.label,
                     Progress = Base.progress ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("progress"),

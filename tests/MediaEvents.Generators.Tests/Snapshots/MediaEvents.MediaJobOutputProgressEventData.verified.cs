@@ -6,7 +6,7 @@
 namespace MediaEvents
 {
     /// <summary>Payload for a Microsoft.Media.JobOutputProgress event, which reports how far a job output has got. Use the state change events, not this one, to learn when processing has ended.</summary>
-    /// <remarks>A member is <see langword="null"/> when the service did not send it.</remarks>
+    /// <remarks>A member is <see langword="null"/> when the service did not send it. Lists and maps compare by content, whatever collection they were set with.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MediaEvents.Generators", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaEvents.MediaEventsJsonContext.MediaJobOutputProgressEventDataConverter))]
     public sealed partial record MediaJobOutputProgressEventData
@@ -18,7 +18,8 @@ namespace MediaEvents
         public long? Progress { get; init; }
 
         /// <summary>The correlation data of the job that owns this output: the key/value pairs supplied when the job was submitted.</summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? JobCorrelationData { get; init; }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? JobCorrelationData { get => _jobCorrelationData; init => _jobCorrelationData = global::MediaEvents.Json.ValueMap.From(value); }
+        private readonly global::MediaEvents.Json.ValueMap<string>? _jobCorrelationData;
 
         /// <summary>Members the spec does not define, kept as they arrived and written back unchanged.</summary>
         public global::MediaEvents.Json.JsonMembers? UnknownMembers { get; init; }

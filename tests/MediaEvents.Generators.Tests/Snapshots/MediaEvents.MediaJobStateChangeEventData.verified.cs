@@ -6,7 +6,7 @@
 namespace MediaEvents
 {
     /// <summary>Payload for a Microsoft.Media.JobStateChange event, raised every time a job moves to a new state. Subscribe to it to follow all job state changes with one subscription.</summary>
-    /// <remarks>A member is <see langword="null"/> when the service did not send it.</remarks>
+    /// <remarks>A member is <see langword="null"/> when the service did not send it. Lists and maps compare by content, whatever collection they were set with.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MediaEvents.Generators", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaEvents.MediaEventsJsonContext.MediaJobStateChangeEventDataConverter))]
     public partial record MediaJobStateChangeEventData
@@ -18,7 +18,8 @@ namespace MediaEvents
         public global::MediaEvents.MediaJobState? State { get; init; }
 
         /// <summary>The key/value pairs supplied as correlation data when the job was submitted, returned so the event can be matched to your own records.</summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CorrelationData { get; init; }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? CorrelationData { get => _correlationData; init => _correlationData = global::MediaEvents.Json.ValueMap.From(value); }
+        private readonly global::MediaEvents.Json.ValueMap<string>? _correlationData;
 
         /// <summary>Members the spec does not define, kept as they arrived and written back unchanged.</summary>
         public global::MediaEvents.Json.JsonMembers? UnknownMembers { get; init; }

@@ -10,6 +10,8 @@ namespace MediaEvents
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaEvents.MediaEventsJsonContext.UnknownMediaJobOutputConverter))]
     public sealed partial record UnknownMediaJobOutput : global::MediaEvents.MediaJobOutput
     {
+        /// <summary>The <c>@odata.type</c> value: one that none of the spec's subtypes stands for (a value one does stand for reads back as that subtype).</summary>
+        public override required string OdataType { get; init; }
     }
 
     public sealed partial class MediaEventsJsonContext
