@@ -9,8 +9,10 @@ public sealed class MediaEventReadFailure
 {
     // For the reader's failures, the path below the event (e.g. ".data.progress"), joined to the event's place when
     // the whole path is first asked for: a hostile delivery may fail every one of its events, and most failures are
-    // counted, not read, so their paths are not built. The joined path is cached; two threads may both build it.
-    private readonly string _relativePath;
+    // counted, not read, so their paths are not built. A value's failure keeps the position of the value in the
+    // event instead, and its relative path is found from it. The joined path is cached; two threads may both build it.
+    private readonly string? _relativePath;
+    private readonly long _position;
     private readonly PathRoot _root;
     private string? _path;
 
@@ -40,6 +42,19 @@ public sealed class MediaEventReadFailure
         RawEvent = rawEvent;
     }
 
+    // The failure of the value that starts at position in the raw event: the relative path is found when first needed.
+    internal MediaEventReadFailure(int index, bool inArray, string? id, string? eventType, string reason, ReadOnlyMemory<byte> rawEvent, long position)
+    {
+        Index = index;
+        Id = id;
+        EventType = eventType;
+        _relativePath = null;
+        _position = position;
+        _root = inArray ? PathRoot.ArrayItem : PathRoot.Single;
+        Reason = reason;
+        RawEvent = rawEvent;
+    }
+
     // What the relative path is relative to: nothing (the path was given whole), the event at Index of an array, or
     // the one event of a delivery that is a single object.
     private enum PathRoot : byte
@@ -59,7 +74,9 @@ public sealed class MediaEventReadFailure
     public string? EventType { get; }
 
     /// <summary>The JSON path of the value at fault, from the batch root, e.g. <c>$[3].data.output.progress</c>.</summary>
-    public string Path => _path ??= (_root == PathRoot.ArrayItem ? "$[" + Index.ToString(CultureInfo.InvariantCulture) + "]" : "$") + _relativePath;
+    public string Path => _path ??=
+        (_root == PathRoot.ArrayItem ? "$[" + Index.ToString(CultureInfo.InvariantCulture) + "]" : "$")
+        + (_relativePath ?? Json.JsonPathLocator.PathTo(RawEvent.Span, _position));
 
     /// <summary>What was wrong, e.g. <c>expected an integer (int64), found the string "abc"</c>.</summary>
     public string Reason { get; }

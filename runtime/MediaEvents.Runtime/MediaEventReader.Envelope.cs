@@ -10,14 +10,16 @@ namespace MediaEvents;
 // its data, read as the catalogue's type for its event type.
 public sealed partial class MediaEventReader
 {
-    // The event, or null when its envelope lacks what its schema requires (then fault says what): the reader is at
-    // the event's end either way. What is wrong inside a value throws MediaJsonException, with its path.
-    private MediaEvent? ReadEnvelopeAndData(ref Utf8JsonReader reader, MediaJsonReadContext context, out EnvelopeFault fault)
+    // The event, or null when a value failed (recorded in failure) or the envelope lacks what its schema requires
+    // (then fault says what): the reader is at the event's end either way. What the value readers cannot read past
+    // (nesting too deep, text that is not UTF-8, malformed JSON) throws, MediaJsonException with its path.
+    private MediaEvent? ReadEnvelopeAndData(ref Utf8JsonReader reader, MediaJsonReadContext context, DeferredFailure failure, out EnvelopeFault fault)
     {
         fault = default;
         var envelope = default(MediaEventEnvelope);
         bool hasData = false;
         bool dataIsNull = false;
+        int dataStart = 0;
         object? data = null;
         byte[]? dataBase64 = null;
         List<JsonMember>? unknown = null;
@@ -36,9 +38,13 @@ public sealed partial class MediaEventReader
                 }
 
                 member = NameOf(property);
-                if (!seen.Add((int)property))
+                if (!seen.Add((int)property) && !context.AllowDuplicateMembers)
                 {
-                    OnRepeatedMember(member, context);
+                    // The event fails; its first id and type are the ones it is reported with.
+                    MediaJson.RejectDuplicateMember(ref reader, member);
+                    MediaJson.Advance(ref reader);
+                    MediaJson.SkipValue(ref reader, context);
+                    continue;
                 }
 
                 MediaJson.Advance(ref reader);
@@ -66,7 +72,7 @@ public sealed partial class MediaEventReader
                     case EnvelopeMember.Data:
                         hasData = true;
                         dataIsNull = reader.TokenType == JsonTokenType.Null;
-                        int dataStart = checked((int)reader.TokenStartIndex);
+                        dataStart = checked((int)reader.TokenStartIndex);
 
                         // Usually the type precedes the data, and the data is read in the same pass.
                         if (envelope.KnownType is not null && !dataIsNull)
@@ -102,6 +108,12 @@ public sealed partial class MediaEventReader
             }
 
             member = null;
+            if (failure.IsSet)
+            {
+                fault = EnvelopeFault.Identity(envelope);
+                return null;
+            }
+
             if (envelope.EventType is null || !envelope.HasId)
             {
                 fault = EnvelopeFault.Incomplete(envelope);
@@ -133,7 +145,13 @@ public sealed partial class MediaEventReader
                 var dataReader = new Utf8JsonReader(envelope.RawData.Span, s_readerOptions);
                 dataReader.Read();
                 var dataContext = new MediaJsonReadContext(context.MaxReaderDepth - reader.CurrentDepth - 1, envelope.RawData, context.Strings, context.AllowDuplicateMembers);
+                failure.SetSliceOffset(dataStart);
                 data = envelope.KnownType.ReadDataObject(ref dataReader, dataContext);
+                if (failure.IsSet)
+                {
+                    fault = EnvelopeFault.Identity(envelope);
+                    return null;
+                }
             }
 
             return envelope.KnownType.CreateEvent(data, envelope);
@@ -144,28 +162,21 @@ public sealed partial class MediaEventReader
         }
     }
 
-    // An envelope member met again: fails unless the context lets the last value win.
-    private static void OnRepeatedMember(string member, MediaJsonReadContext context)
-    {
-        if (!context.AllowDuplicateMembers)
-        {
-            throw MediaJson.DuplicateMember(member);
-        }
-    }
-
     // False when the event type replaces an earlier one of the same member (where duplicates are accepted).
     private bool ReadEventType(ref Utf8JsonReader reader, ref MediaEventEnvelope envelope, string member)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw MediaJson.Unexpected(ref reader, "the event type as a string");
+            MediaJson.RejectUnexpected(ref reader, "the event type as a string");
+            return true;
         }
 
         // Both names at once is no duplicate: the event is in neither schema, whatever the options.
         bool first = envelope.EventTypeMember is null;
         if (!first && !ReferenceEquals(envelope.EventTypeMember, member))
         {
-            throw new MediaJsonException($"the event has both '{envelope.EventTypeMember}' and '{member}'");
+            MediaJson.Reject(ref reader, $"the event has both '{envelope.EventTypeMember}' and '{member}'");
+            return true;
         }
 
         envelope.EventTypeMember = member;
@@ -196,10 +207,16 @@ public sealed partial class MediaEventReader
 
     // Tolerant like the data: a number or boolean where the envelope has a string (e.g. "dataVersion": 1) is its text.
     // The envelope's strings are strings: unlike a data member, an object there is not read as its JSON text.
-    private static string? ReadEnvelopeString(ref Utf8JsonReader reader) =>
-        reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
-            ? throw MediaJson.Unexpected(ref reader, "a string")
-            : MediaJson.ReadString(ref reader);
+    private static string? ReadEnvelopeString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            MediaJson.RejectUnexpected(ref reader, "a string");
+            return null;
+        }
+
+        return MediaJson.ReadString(ref reader);
+    }
 
     // Topic, source and subject repeat across events: the string table keeps them.
     private static string? ReadEnvelopeString(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
@@ -222,6 +239,7 @@ public sealed partial class MediaEventReader
             return time;
         }
 
-        throw MediaJson.Unexpected(ref reader, "an ISO 8601 date and time such as \"2018-04-20T21:26:13.8978772Z\"");
+        MediaJson.RejectUnexpected(ref reader, "an ISO 8601 date and time such as \"2018-04-20T21:26:13.8978772Z\"");
+        return null;
     }
 }

@@ -34,6 +34,9 @@ public sealed partial class MediaEventReader
         /// <summary>The event's type, when it has one.</summary>
         public string? EventType { get; }
 
+        /// <summary>The id and type of an event that failed in a value (the failure itself is a <see cref="Json.DeferredFailure"/>).</summary>
+        public static EnvelopeFault Identity(in MediaEventEnvelope envelope) => new(string.Empty, string.Empty, envelope);
+
         /// <summary>An envelope without a type, or without an id.</summary>
         public static EnvelopeFault Incomplete(in MediaEventEnvelope envelope) =>
             new(envelope.EventType is not null ? NoId : envelope.SpecVersion is null ? NoEventType : NoCloudEventType, string.Empty, envelope);

@@ -18,21 +18,25 @@ public sealed partial class MediaEventReader
             return Fail(index, inArray, null, null, string.Empty, notAnObject, buffer[start..checked((int)reader.BytesConsumed)]);
         }
 
-        // Nothing is kept for the failure path: it is rare, and it finds the event's end and identity itself.
+        // Nothing is kept for the failure path: it costs about what reading the event does. A value that does not
+        // fit is recorded rather than thrown, and the event is read to its end all the same.
         int depth = reader.CurrentDepth;
         var context = new MediaJsonReadContext(depth + _options.MaxDepth - 1, buffer, table, _options.AllowDuplicateMembers);
+        DeferredFailure failure = DeferredFailure.Arm();
         string reason;
         string relativePath = string.Empty;
         try
         {
-            if (ReadEnvelopeAndData(ref reader, context, out EnvelopeFault fault) is { } mediaEvent)
+            if (ReadEnvelopeAndData(ref reader, context, failure, out EnvelopeFault fault) is { } mediaEvent)
             {
                 return new MediaEventReadResult(index, mediaEvent, null);
             }
 
-            // An envelope without what its schema requires (a delivery of `{}` is all such events) fails without an
-            // exception: the reader is at the event's end, and the envelope knows the event's id and type.
-            return Fail(index, inArray, fault.Id, fault.EventType, fault.RelativePath, fault.Reason, buffer[start..checked((int)reader.BytesConsumed)]);
+            // The reader is at the event's end, and the envelope knows the event's id and type.
+            ReadOnlyMemory<byte> read = buffer[start..checked((int)reader.BytesConsumed)];
+            return failure.IsSet
+                ? Fail(index, inArray, fault.Id, fault.EventType, failure.Reason!, read, failure.Position - start)
+                : Fail(index, inArray, fault.Id, fault.EventType, fault.RelativePath, fault.Reason, read);
         }
         catch (MediaJsonException exception)
         {
@@ -44,9 +48,13 @@ public sealed partial class MediaEventReader
             // Utf8JsonReader.GetString refuses text that is not UTF-8; the JSON structure itself is intact.
             reason = "a string of the event is not valid UTF-8";
         }
+        finally
+        {
+            DeferredFailure.Disarm();
+        }
 
         // Only this event is lost: the reader goes on to the event's end, and the event's id and type are read from
-        // its bytes, wherever in the event they are.
+        // its bytes, wherever in the event they are. A value that failed before what threw is the failure reported.
         while (!(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
         {
             MediaJson.Advance(ref reader);
@@ -54,7 +62,9 @@ public sealed partial class MediaEventReader
 
         ReadOnlyMemory<byte> raw = buffer[start..checked((int)reader.BytesConsumed)];
         (string? id, string? eventType) = ScanIdentity(raw.Span);
-        return Fail(index, inArray, id, eventType, relativePath, reason, raw);
+        return failure.IsSet
+            ? Fail(index, inArray, id, eventType, failure.Reason!, raw, failure.Position - start)
+            : Fail(index, inArray, id, eventType, relativePath, reason, raw);
     }
 
     // One constant text per kind of value, so that a delivery of a million numbers builds no reason.
@@ -116,6 +126,10 @@ public sealed partial class MediaEventReader
 
     private static MediaEventReadResult Fail(int index, string? id, string? eventType, string path, string reason, ReadOnlyMemory<byte> raw) =>
         new(index, null, new MediaEventReadFailure(index, id, eventType, path, reason, raw));
+
+    // A value's failure, at a position in the event: its path is found from the position when first asked for.
+    private static MediaEventReadResult Fail(int index, bool inArray, string? id, string? eventType, string reason, ReadOnlyMemory<byte> raw, long position) =>
+        new(index, null, new MediaEventReadFailure(index, inArray, id, eventType, reason, raw, position));
 
     // The reader's failures: the path ($[index] or $, then the relative path) is built only when asked for.
     private static MediaEventReadResult Fail(int index, bool inArray, string? id, string? eventType, string relativePath, string reason, ReadOnlyMemory<byte> raw) =>

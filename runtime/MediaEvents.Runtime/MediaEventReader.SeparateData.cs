@@ -25,7 +25,8 @@ public sealed partial class MediaEventReader
             return bytes;
         }
 
-        throw MediaJson.Unexpected(ref reader, "a string of base64 (RFC 4648) with its padding");
+        MediaJson.RejectUnexpected(ref reader, "a string of base64 (RFC 4648) with its padding");
+        return null;
     }
 
     // The data of an event that has "data_base64", once the envelope is read.
@@ -69,6 +70,9 @@ public sealed partial class MediaEventReader
 
         var reader = new Utf8JsonReader(utf8.Span, s_readerOptions);
         var context = new MediaJsonReadContext(maxReaderDepth, utf8, strings, _options.AllowDuplicateMembers);
+
+        // Positions in these bytes are not positions in the event: what fails in them throws, with its path.
+        DeferredFailure? armed = DeferredFailure.Suspend();
         try
         {
             reader.Read();
@@ -97,6 +101,10 @@ public sealed partial class MediaEventReader
             string declared = contentType is null ? string.Empty : $" (datacontenttype '{contentType}')";
             throw new MediaJsonException(
                 $"{origin} is not valid JSON{declared}: {StjMessage(exception.Message)} (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1})");
+        }
+        finally
+        {
+            DeferredFailure.Resume(armed);
         }
     }
 }

@@ -69,8 +69,17 @@ public sealed class MediaEventType<TData> : MediaEventType
     public override Type DataType => typeof(TData);
 
     /// <summary>Reads this type's data at the reader; fails on JSON null, since every such event carries data.</summary>
-    public TData ReadData(ref Utf8JsonReader reader, MediaJsonReadContext context) =>
-        _read(ref reader, context) ?? throw MediaJson.Unexpected(ref reader, "an object");
+    public TData ReadData(ref Utf8JsonReader reader, MediaJsonReadContext context)
+    {
+        TData? data = _read(ref reader, context);
+        if (data is null)
+        {
+            // Null, or (while an event of a delivery is read) a value that failed: the event's failure either way.
+            MediaJson.RejectUnexpected(ref reader, "an object");
+        }
+
+        return data!;
+    }
 
     /// <summary>Writes this type's data.</summary>
     public void WriteData(Utf8JsonWriter writer, TData data) => _write(writer, data);

@@ -21,7 +21,7 @@ public class HostileDeliveryTests
     public HostileDeliveryTests(ITestOutputHelper output) => _output = output;
 
     /// <summary>A JSON array of <paramref name="count"/> copies of <paramref name="item"/>.</summary>
-    private static byte[] Repeated(string item, int count)
+    internal static byte[] Repeated(string item, int count)
     {
         var text = new StringBuilder(2 + (count * (item.Length + 1)));
         text.Append('[');
@@ -34,7 +34,7 @@ public class HostileDeliveryTests
     }
 
     // The bytes the reading thread allocates to read the delivery into a batch, after one warm-up read.
-    private static long AllocatedToRead(byte[] utf8)
+    internal static long AllocatedToRead(byte[] utf8)
     {
         GC.KeepAlive(s_reader.Read(utf8));
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -45,7 +45,7 @@ public class HostileDeliveryTests
     }
 
     // The first-chance exceptions thrown on this thread while reading the delivery.
-    private static int ExceptionsToRead(byte[] utf8)
+    internal static int ExceptionsToRead(byte[] utf8)
     {
         int thread = Environment.CurrentManagedThreadId;
         int thrown = 0;

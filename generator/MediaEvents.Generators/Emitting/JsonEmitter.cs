@@ -204,14 +204,14 @@ internal static class JsonEmitter
         if (!type.IsAbstract)
         {
             writer.Line();
-            EmitCreate(writer, type, layout, fullName);
+            EmitCreate(spec, writer, type, layout, fullName);
         }
 
         writer.Close();
     }
 
     // Required members are checked in the spec's order, so the first one missing is the one reported.
-    private static void EmitCreate(SourceWriter writer, TypeModel type, ReadingLayout layout, string fullName)
+    private static void EmitCreate(SpecModel spec, SourceWriter writer, TypeModel type, ReadingLayout layout, string fullName)
     {
         writer.Line(AggressiveInlining);
         writer.Line($"public readonly object Create({TypeNames.Json}.JsonMembers? unknownMembers) => new {fullName}");
@@ -225,7 +225,7 @@ internal static class JsonEmitter
             }
 
             writer.Line(property.IsRequired
-                ? $"{property.Name} = {path} ?? throw {TypeNames.MediaJson}.MissingRequired({CSharpNames.Literal(property.JsonName)}),"
+                ? $"{property.Name} = {path} ?? {TypeNames.MediaJson}.MissingRequired<{TypeNames.Of(property.Type, spec.Namespace)}>({CSharpNames.Literal(property.JsonName)}),"
                 : $"{property.Name} = {path},");
         }
 
@@ -304,7 +304,7 @@ internal static class JsonEmitter
             string read = ReadExpression(spec, property.Type, "reader", "context", 0);
             writer.Line($"case {MemberConstant(property)}:");
             writer.Line(property.IsRequired
-                ? $"    {Field(property)} = {read} ?? throw {TypeNames.MediaJson}.NullNotAllowed();"
+                ? $"    {Field(property)} = {read} ?? {TypeNames.MediaJson}.NullNotAllowed<{TypeNames.Of(property.Type, spec.Namespace)}>(ref reader);"
                 : $"    {Field(property)} = {read};");
             writer.Line("    break;");
         }
@@ -352,7 +352,7 @@ internal static class JsonEmitter
     {
         string reader = "itemReader" + CSharpNames.Number(depth);
         string context = "itemContext" + CSharpNames.Number(depth);
-        return $"static (ref {TypeNames.Reader} {reader}, {TypeNames.ReadContext} {context}) => {ReadExpression(spec, element, reader, context, depth)} ?? throw {TypeNames.MediaJson}.NullNotAllowed()";
+        return $"static (ref {TypeNames.Reader} {reader}, {TypeNames.ReadContext} {context}) => {ReadExpression(spec, element, reader, context, depth)} ?? {TypeNames.MediaJson}.NullNotAllowed<{TypeNames.Of(element, spec.Namespace)}>(ref {reader})";
     }
 
     /// <summary>A statement writing a non-null value.</summary>

@@ -39,7 +39,8 @@ public static partial class MediaJson
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw Unexpected(ref reader, "an array");
+            RejectUnexpected(ref reader, "an array");
+            return null;
         }
 
         // Typed values nest without bound when a type refers to itself: the limit holds for them as for raw values.
@@ -70,7 +71,8 @@ public static partial class MediaJson
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Unexpected(ref reader, "an object");
+            RejectUnexpected(ref reader, "an object");
+            return null;
         }
 
         CheckDepth(ref reader, context);
@@ -84,13 +86,13 @@ public static partial class MediaJson
                 ? strings.GetString(reader.ValueSpan)
                 : GetString(ref reader);
             int earlier = keys.IndexOfOrAdd(name);
+            if (earlier >= 0 && !context.AllowDuplicateMembers)
+            {
+                RejectDuplicateMember(ref reader, name);
+            }
+
             try
             {
-                if (earlier >= 0 && !context.AllowDuplicateMembers)
-                {
-                    throw DuplicateMember(name);
-                }
-
                 Advance(ref reader);
                 var entry = new KeyValuePair<string, TValue>(name, readValue.Read(ref reader, context));
                 if (earlier >= 0)
@@ -127,6 +129,6 @@ public static partial class MediaJson
         where T : class
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public T Read(ref Utf8JsonReader reader, MediaJsonReadContext context) => read(ref reader, context) ?? throw NullNotAllowed();
+        public T Read(ref Utf8JsonReader reader, MediaJsonReadContext context) => read(ref reader, context) ?? NullNotAllowed<T>(ref reader);
     }
 }

@@ -22,12 +22,17 @@ public static partial class MediaJson
     public static object? ReadObject<TMembers>(ref Utf8JsonReader reader, MediaJsonReadContext context)
         where TMembers : struct, IMediaJsonObject
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                RejectUnexpected(ref reader, "an object");
+            }
+
             return null;
         }
 
-        ExpectStartObject(ref reader, context);
+        CheckDepth(ref reader, context);
 
         // A local of this method, not a reference to one: the values read are stored without write barriers.
         TMembers members = default;
@@ -58,7 +63,7 @@ public static partial class MediaJson
 
                 if (!seen.Add(member))
                 {
-                    OnRepeatedMember<TMembers>(member, context);
+                    OnRepeatedMember<TMembers>(member, ref reader, context);
                 }
 
                 Advance(ref reader);
@@ -70,17 +75,36 @@ public static partial class MediaJson
             throw exception.InProperty(TMembers.Names.NameAt(member));
         }
 
-        return members.Create(JsonMembers.From(unknown));
+        object created = members.Create(JsonMembers.From(unknown));
+
+        // A required member found missing by Create fails at the object, whose end the reader is on.
+        if (DeferredFailure.Armed is { NeedsPosition: true } failure)
+        {
+            failure.LocateAt(ref reader);
+        }
+
+        return created;
     }
 
-    // A member met again: fails unless the context lets the last value win. Out of the loop, which stays small.
+    // A member met again, the reader on its name: fails unless the context lets the last value win. Out of the loop,
+    // which stays small.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void OnRepeatedMember<TMembers>(int member, MediaJsonReadContext context)
+    private static void OnRepeatedMember<TMembers>(int member, ref Utf8JsonReader reader, MediaJsonReadContext context)
         where TMembers : struct, IMediaJsonObject
     {
-        if (!context.AllowDuplicateMembers)
+        if (context.AllowDuplicateMembers)
+        {
+            return;
+        }
+
+        if (DeferredFailure.Armed is not { } failure)
         {
             throw DuplicateMember(TMembers.Names.NameAt(member));
+        }
+
+        if (!failure.IsSet)
+        {
+            failure.Record(DuplicateMemberReason(TMembers.Names.NameAt(member)), ref reader);
         }
     }
 
@@ -100,7 +124,8 @@ public static partial class MediaJson
             case JsonTokenType.Number:
                 return T.FromString(ReadString(ref reader)!);
             default:
-                throw Unexpected(ref reader, "a string");
+                RejectUnexpected(ref reader, "a string");
+                return null;
         }
     }
 

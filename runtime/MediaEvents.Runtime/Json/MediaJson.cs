@@ -14,6 +14,11 @@ namespace MediaEvents.Json;
 /// text, a string holding a number where the spec says integer is read as the number. Anything else that does not
 /// fit throws a <see cref="MediaJsonException"/> that says what was expected and what was found.
 /// </summary>
+/// <remarks>
+/// While <see cref="MediaEventReader"/> reads an event of a delivery, a value that does not fit fails the event
+/// without an exception: the failure is recorded for the event, the value is read as absent and the reader goes on
+/// to the event's end. A delivery of bad values then costs about what a delivery of good ones does.
+/// </remarks>
 public static partial class MediaJson
 {
     private const int StackBufferSize = 256;
@@ -96,13 +101,9 @@ public static partial class MediaJson
             return parsed;
         }
 
-        MediaJsonException failure = Unexpected(ref reader, expected);
-        if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String && IsOutOfRange<T>(ref reader))
-        {
-            throw new MediaJsonException(failure.Reason + " (out of range)");
-        }
-
-        throw failure;
+        string reason = UnexpectedReason(ref reader, expected);
+        Reject(ref reader, reader.TokenType is JsonTokenType.Number or JsonTokenType.String && IsOutOfRange<T>(ref reader) ? reason + " (out of range)" : reason);
+        return null;
     }
 
     // Whether the number (or the string holding one) that failed to read as T is too large for T rather than not a
@@ -148,7 +149,8 @@ public static partial class MediaJson
                 return null;
         }
 
-        throw Unexpected(ref reader, "a boolean");
+        RejectUnexpected(ref reader, "a boolean");
+        return null;
     }
 
     /// <summary>
@@ -170,7 +172,8 @@ public static partial class MediaJson
             return value;
         }
 
-        throw Unexpected(ref reader, "an ISO 8601 date and time");
+        RejectUnexpected(ref reader, "an ISO 8601 date and time");
+        return null;
     }
 
     /// <summary>Reads the string token the reader is on as a timestamp; no offset means UTC.</summary>
@@ -237,7 +240,7 @@ public static partial class MediaJson
         int earlier = members is UnknownMemberList list ? list.IndexOfOrAdd(name) : UnknownMemberList.IndexOf(members, name);
         if (earlier >= 0 && !context.AllowDuplicateMembers)
         {
-            ThrowDuplicateMember(name);
+            RejectDuplicateMember(ref reader, name);
         }
 
         Advance(ref reader);
@@ -305,12 +308,15 @@ public static partial class MediaJson
         }
     }
 
-    /// <summary>Fails unless the reader is on the start of an object.</summary>
+    /// <summary>
+    /// Fails unless the reader is on the start of an object. (While an event of a delivery is read, the failure is
+    /// the event's, and the value is skipped: the reader is on its last token, which is not the start of an object.)
+    /// </summary>
     public static void ExpectStartObject(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Unexpected(ref reader, "an object");
+            RejectUnexpected(ref reader, "an object");
         }
     }
 
@@ -363,21 +369,103 @@ public static partial class MediaJson
     // The failure for string bytes that are not UTF-8 (the caller adds the path).
     private static MediaJsonException NotUtf8() => new MediaJsonException("the string is not valid UTF-8");
 
-    /// <summary>The failure for a required property that is absent.</summary>
-    public static MediaJsonException MissingRequired(string propertyName) =>
-        new MediaJsonException($"the required property '{propertyName}' is missing");
+    /// <summary>
+    /// Fails for a required property that is absent from the object being made; while an event of a delivery is
+    /// read, the failure is the event's and the property is read as its default. For the generated
+    /// <c>Create</c>: <c>Name = name ?? MediaJson.MissingRequired&lt;string&gt;("name")</c>.
+    /// </summary>
+    /// <exception cref="MediaJsonException">The property is missing (outside the reading of a delivery).</exception>
+    public static T MissingRequired<T>(string propertyName)
+    {
+        string reason = $"the required property '{propertyName}' is missing";
+        if (DeferredFailure.Armed is not { } failure)
+        {
+            throw new MediaJsonException(reason);
+        }
+
+        failure.RecordAtObject(reason);
+        return default!;
+    }
+
+    /// <summary>
+    /// Fails for a value that is null where the spec requires one, the reader on it; while an event of a delivery
+    /// is read, the failure is the event's and the value is read as its default. For generated readers:
+    /// <c>weight = MediaJson.ReadDouble(ref reader) ?? MediaJson.NullNotAllowed&lt;double&gt;(ref reader)</c>.
+    /// </summary>
+    /// <exception cref="MediaJsonException">The value is null (outside the reading of a delivery).</exception>
+    public static T NullNotAllowed<T>(ref Utf8JsonReader reader)
+    {
+        Reject(ref reader, NullNotAllowedReason);
+        return default!;
+    }
+
+    private const string NullNotAllowedReason = "expected a value, found null";
 
     /// <summary>The failure for a member that appears more than once in its object (the caller adds the path).</summary>
-    internal static MediaJsonException DuplicateMember(string name) =>
-        new MediaJsonException($"the member '{name}' appears more than once (MediaEventReaderOptions.AllowDuplicateMembers accepts the last)");
+    internal static MediaJsonException DuplicateMember(string name) => new MediaJsonException(DuplicateMemberReason(name));
 
-    // The failure of a repeated unknown member, which names its own path.
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void ThrowDuplicateMember(string name) => throw DuplicateMember(name).InProperty(name);
+    private static string DuplicateMemberReason(string name) =>
+        $"the member '{name}' appears more than once (MediaEventReaderOptions.AllowDuplicateMembers accepts the last)";
 
-    /// <summary>The failure for a value that is null where the spec requires one (the caller adds the path).</summary>
-    public static MediaJsonException NullNotAllowed() =>
-        new MediaJsonException("expected a value, found null");
+    /// <summary>
+    /// Fails for a member name met again in its object, the reader on the name; while an event of a delivery is
+    /// read, the failure is the event's and reading goes on (the last value is read).
+    /// </summary>
+    internal static void RejectDuplicateMember(ref Utf8JsonReader reader, string name)
+    {
+        if (DeferredFailure.Armed is not { } failure)
+        {
+            throw DuplicateMember(name).InProperty(name);
+        }
+
+        if (!failure.IsSet)
+        {
+            failure.Record(DuplicateMemberReason(name), ref reader);
+        }
+    }
+
+    /// <summary>
+    /// Fails for the value at the reader: while an event of a delivery is read, records the failure for the event
+    /// (unless it failed before) and leaves the reader on the value's last token, for the caller to read the value as
+    /// absent; otherwise throws.
+    /// </summary>
+    /// <exception cref="MediaJsonException">Always, outside the reading of a delivery.</exception>
+    internal static void Reject(ref Utf8JsonReader reader, string reason)
+    {
+        if (DeferredFailure.Armed is not { } failure)
+        {
+            throw new MediaJsonException(reason);
+        }
+
+        failure.Record(reason, ref reader);
+        SkipRejected(ref reader);
+    }
+
+    /// <summary>Fails like <see cref="Reject"/> for a value of the wrong kind: names what was expected and what was found.</summary>
+    internal static void RejectUnexpected(ref Utf8JsonReader reader, string expected)
+    {
+        if (DeferredFailure.Armed is not { } failure)
+        {
+            throw Unexpected(ref reader, expected);
+        }
+
+        // The reason is built for the event's first failure only: a later one is read past, not reported.
+        if (!failure.IsSet)
+        {
+            failure.Record(UnexpectedReason(ref reader, expected), ref reader);
+        }
+
+        SkipRejected(ref reader);
+    }
+
+    // A rejected object or array is read past as a whole: the reader ends on its last token, as a read would.
+    private static void SkipRejected(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
+        }
+    }
 
     /// <summary>
     /// The value of the discriminator member of the object the reader is on, wherever it sits in the object, or
@@ -419,7 +507,9 @@ public static partial class MediaJson
 
     /// <summary>The failure for a value of the wrong kind: names what was expected and what was found.</summary>
     public static MediaJsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
-        new MediaJsonException($"expected {expected}, found {Describe(ref reader)}");
+        new MediaJsonException(UnexpectedReason(ref reader, expected));
+
+    private static string UnexpectedReason(ref Utf8JsonReader reader, string expected) => $"expected {expected}, found {Describe(ref reader)}";
 
     /// <summary>
     /// Writes a double as a JSON number. JSON has no NaN or infinities: such a value fails here with a message that

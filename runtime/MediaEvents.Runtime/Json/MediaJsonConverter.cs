@@ -56,7 +56,7 @@ public sealed class MediaJsonEnumConverter<T> : JsonConverter<T>, IMediaJsonType
 {
     /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        MediaJson.ReadEnum<T>(ref reader) ?? throw MediaJson.NullNotAllowed();
+        MediaJson.ReadEnum<T>(ref reader) ?? MediaJson.NullNotAllowed<T>(ref reader);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

@@ -45,7 +45,7 @@ public sealed class MediaJsonException : JsonException
     /// <summary>Records that the failing value sits in the named property; returns this exception to rethrow.</summary>
     public MediaJsonException InProperty(string propertyName)
     {
-        _segments.Add(IsPlainName(propertyName) ? "." + propertyName : "['" + propertyName.Replace("'", "\\'") + "']");
+        _segments.Add(PropertySegment(propertyName));
         return this;
     }
 
@@ -55,6 +55,10 @@ public sealed class MediaJsonException : JsonException
         _segments.Add("[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
         return this;
     }
+
+    /// <summary>The path segment of a property: <c>.name</c>, or <c>['odd name']</c> for a name of other characters.</summary>
+    internal static string PropertySegment(string propertyName) =>
+        IsPlainName(propertyName) ? "." + propertyName : "['" + propertyName.Replace("'", "\\'") + "']";
 
     private static bool IsPlainName(string name)
     {

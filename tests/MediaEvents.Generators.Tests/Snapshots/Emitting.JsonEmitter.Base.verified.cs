@@ -49,10 +49,10 @@ public sealed partial class PetEventsJsonContext
                 switch (member)
                 {
                     case Name:
-                        name = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                        name = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<string>(ref reader);
                         break;
                     case Tags:
-                        tags = global::MediaEvents.Json.MediaJson.ReadList<string>(ref reader, context, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::MediaEvents.Json.MediaJsonReadContext itemContext1) => global::MediaEvents.Json.MediaJson.ReadString(ref itemReader1, itemContext1) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed());
+                        tags = global::MediaEvents.Json.MediaJson.ReadList<string>(ref reader, context, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::MediaEvents.Json.MediaJsonReadContext itemContext1) => global::MediaEvents.Json.MediaJson.ReadString(ref itemReader1, itemContext1) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<string>(ref itemReader1));
                         break;
                 }
             }
@@ -60,7 +60,7 @@ public sealed partial class PetEventsJsonContext
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::Contoso.Pets.PetEventData
             {
-                Name = name ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("name"),
+                Name = name ?? global::MediaEvents.Json.MediaJson.MissingRequired<string>("name"),
                 Tags = tags,
                 UnknownMembers = unknownMembers,
             };

@@ -63,7 +63,7 @@ public sealed partial class PetEventsJsonContext
                         friends = global::MediaEvents.Json.MediaJson.ReadObjectMap(ref reader, context, PetOwnerConverter.ReadValue);
                         break;
                     case Weight:
-                        weight = global::MediaEvents.Json.MediaJson.ReadDouble(ref reader) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                        weight = global::MediaEvents.Json.MediaJson.ReadDouble(ref reader) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<double>(ref reader);
                         break;
                     default:
                         Base.ReadMember(member, ref reader, context);
@@ -74,12 +74,12 @@ public sealed partial class PetEventsJsonContext
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::Contoso.Pets.PetFedEventData
             {
-                Name = Base.name ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("name"),
+                Name = Base.name ?? global::MediaEvents.Json.MediaJson.MissingRequired<string>("name"),
                 Tags = Base.tags,
                 Owner = owner,
                 Mood = mood,
                 Friends = friends,
-                Weight = weight ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("weight"),
+                Weight = weight ?? global::MediaEvents.Json.MediaJson.MissingRequired<double>("weight"),
                 UnknownMembers = unknownMembers,
             };
         }

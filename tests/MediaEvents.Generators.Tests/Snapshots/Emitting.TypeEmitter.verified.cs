@@ -94,7 +94,7 @@ namespace Contoso.Pets
                             friends = global::MediaEvents.Json.MediaJson.ReadObjectMap(ref reader, context, PetOwnerConverter.ReadValue);
                             break;
                         case Weight:
-                            weight = global::MediaEvents.Json.MediaJson.ReadDouble(ref reader) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                            weight = global::MediaEvents.Json.MediaJson.ReadDouble(ref reader) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<double>(ref reader);
                             break;
                         default:
                             Base.ReadMember(member, ref reader, context);
@@ -105,12 +105,12 @@ namespace Contoso.Pets
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::Contoso.Pets.PetFedEventData
                 {
-                    Name = Base.name ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("name"),
+                    Name = Base.name ?? global::MediaEvents.Json.MediaJson.MissingRequired<string>("name"),
                     Tags = Base.tags,
                     Owner = owner,
                     Mood = mood,
                     Friends = friends,
-                    Weight = weight ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("weight"),
+                    Weight = weight ?? global::MediaEvents.Json.MediaJson.MissingRequired<double>("weight"),
                     UnknownMembers = unknownMembers,
                 };
             }

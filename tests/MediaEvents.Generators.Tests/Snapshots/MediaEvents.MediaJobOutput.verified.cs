@@ -121,7 +121,7 @@ namespace MediaEvents
                     switch (member)
                     {
                         case OdataType:
-                            odataType = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                            odataType = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<string>(ref reader);
                             break;
                         case Error:
                             error = MediaJobErrorConverter.ReadValue(ref reader, context);
@@ -130,10 +130,10 @@ namespace MediaEvents
                             label = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context);
                             break;
                         case Progress:
-                            progress = global::MediaEvents.Json.MediaJson.ReadInt64(ref reader) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                            progress = global::MediaEvents.Json.MediaJson.ReadInt64(ref reader) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<long>(ref reader);
                             break;
                         case State:
-                            state = global::MediaEvents.Json.MediaJson.ReadEnum<global::MediaEvents.MediaJobState>(ref reader) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                            state = global::MediaEvents.Json.MediaJson.ReadEnum<global::MediaEvents.MediaJobState>(ref reader) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<global::MediaEvents.MediaJobState>(ref reader);
                             break;
                     }
                 }

@@ -78,8 +78,8 @@ namespace MediaEvents
                 {
                     Error = Base.error,
                     Label = Base.label,
-                    Progress = Base.progress ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("progress"),
-                    State = Base.state ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("state"),
+                    Progress = Base.progress ?? global::MediaEvents.Json.MediaJson.MissingRequired<long>("progress"),
+                    State = Base.state ?? global::MediaEvents.Json.MediaJson.MissingRequired<global::MediaEvents.MediaJobState>("state"),
                     AssetName = assetName,
                     UnknownMembers = unknownMembers,
                 };

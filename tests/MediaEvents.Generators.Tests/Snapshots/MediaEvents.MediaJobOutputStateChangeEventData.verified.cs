@@ -84,7 +84,7 @@ namespace MediaEvents
                             output = MediaJobOutputConverter.ReadValue(ref reader, context);
                             break;
                         case JobCorrelationData:
-                            jobCorrelationData = global::MediaEvents.Json.MediaJson.ReadMap<string>(ref reader, context, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::MediaEvents.Json.MediaJsonReadContext itemContext1) => global::MediaEvents.Json.MediaJson.ReadString(ref itemReader1, itemContext1) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed());
+                            jobCorrelationData = global::MediaEvents.Json.MediaJson.ReadMap<string>(ref reader, context, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::MediaEvents.Json.MediaJsonReadContext itemContext1) => global::MediaEvents.Json.MediaJson.ReadString(ref itemReader1, itemContext1) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<string>(ref itemReader1));
                             break;
                     }
                 }

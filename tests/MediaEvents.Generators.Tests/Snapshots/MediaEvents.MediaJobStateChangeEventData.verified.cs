@@ -84,7 +84,7 @@ namespace MediaEvents
                             state = global::MediaEvents.Json.MediaJson.ReadEnum<global::MediaEvents.MediaJobState>(ref reader);
                             break;
                         case CorrelationData:
-                            correlationData = global::MediaEvents.Json.MediaJson.ReadMap<string>(ref reader, context, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::MediaEvents.Json.MediaJsonReadContext itemContext1) => global::MediaEvents.Json.MediaJson.ReadString(ref itemReader1, itemContext1) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed());
+                            correlationData = global::MediaEvents.Json.MediaJson.ReadMap<string>(ref reader, context, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::MediaEvents.Json.MediaJsonReadContext itemContext1) => global::MediaEvents.Json.MediaJson.ReadString(ref itemReader1, itemContext1) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<string>(ref itemReader1));
                             break;
                     }
                 }

@@ -71,10 +71,10 @@ namespace MediaEvents
                     switch (member)
                     {
                         case ChannelLatencyMs:
-                            channelLatencyMs = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                            channelLatencyMs = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<string>(ref reader);
                             break;
                         case LatencyResultCode:
-                            latencyResultCode = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? throw global::MediaEvents.Json.MediaJson.NullNotAllowed();
+                            latencyResultCode = global::MediaEvents.Json.MediaJson.ReadString(ref reader, context) ?? global::MediaEvents.Json.MediaJson.NullNotAllowed<string>(ref reader);
                             break;
                     }
                 }
@@ -82,8 +82,8 @@ namespace MediaEvents
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.MediaLiveEventChannelArchiveHeartbeatEventData
                 {
-                    ChannelLatencyMs = channelLatencyMs ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("channelLatencyMs"),
-                    LatencyResultCode = latencyResultCode ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("latencyResultCode"),
+                    ChannelLatencyMs = channelLatencyMs ?? global::MediaEvents.Json.MediaJson.MissingRequired<string>("channelLatencyMs"),
+                    LatencyResultCode = latencyResultCode ?? global::MediaEvents.Json.MediaJson.MissingRequired<string>("latencyResultCode"),
                     UnknownMembers = unknownMembers,
                 };
             }

@@ -55,11 +55,11 @@ namespace MediaEvents
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public readonly object Create(global::MediaEvents.Json.JsonMembers? unknownMembers) => new global::MediaEvents.UnknownMediaJobOutput
                 {
-                    OdataType = Base.odataType ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("@odata.type"),
+                    OdataType = Base.odataType ?? global::MediaEvents.Json.MediaJson.MissingRequired<string>("@odata.type"),
                     Error = Base.error,
                     Label = Base.label,
-                    Progress = Base.progress ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("progress"),
-                    State = Base.state ?? throw global::MediaEvents.Json.MediaJson.MissingRequired("state"),
+                    Progress = Base.progress ?? global::MediaEvents.Json.MediaJson.MissingRequired<long>("progress"),
+                    State = Base.state ?? global::MediaEvents.Json.MediaJson.MissingRequired<global::MediaEvents.MediaJobState>("state"),
                     UnknownMembers = unknownMembers,
                 };
             }
