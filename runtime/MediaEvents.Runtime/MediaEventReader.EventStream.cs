@@ -25,7 +25,8 @@ public sealed partial class MediaEventReader
     /// <para>
     /// The size of the whole input is not limited here; <see cref="MediaEventReaderOptions.MaxInputBytes"/> limits
     /// each event instead, as that is what is held. A server that must bound a request limits the stream itself
-    /// (or reads it with <see cref="ReadAsync"/>).
+    /// (or reads it with <see cref="ReadAsync"/>). <see cref="MediaEventReaderOptions.MaxEvents"/> applies: reading
+    /// stops at the first event past it.
     /// </para>
     /// <para>
     /// An event that cannot be read is a failed result, and the events after it are read. When the input as a whole
@@ -38,8 +39,9 @@ public sealed partial class MediaEventReader
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <exception cref="ArgumentException"><paramref name="utf8Json"/> cannot be read.</exception>
     /// <exception cref="MediaEventFormatException">
-    /// The input is empty, not JSON, neither an array nor an object, truncated, or holds an event larger than
-    /// <see cref="MediaEventReaderOptions.MaxInputBytes"/> (an <see cref="InputTooLargeException"/> inside).
+    /// The input is empty, not JSON, neither an array nor an object, truncated, holds an event larger than
+    /// <see cref="MediaEventReaderOptions.MaxInputBytes"/> (an <see cref="InputTooLargeException"/> inside), or holds
+    /// more than <see cref="MediaEventReaderOptions.MaxEvents"/> events.
     /// What the stream throws (an <see cref="IOException"/>, say) comes through as it is.
     /// </exception>
     public IAsyncEnumerable<MediaEventReadResult> ReadEventsAsync(Stream utf8Json, CancellationToken cancellationToken = default)
@@ -89,6 +91,11 @@ public sealed partial class MediaEventReader
                     if (next < 0)
                     {
                         throw EndsInTheMiddle(input);
+                    }
+
+                    if (index == _options.MaxEvents)
+                    {
+                        throw MediaEventFormatException.TooManyEvents(index);
                     }
 
                     byte[] utf8Event = await ReadValueAsync(input, ArrayPath(index), cancellationToken).ConfigureAwait(false);

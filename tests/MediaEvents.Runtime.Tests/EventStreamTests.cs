@@ -190,6 +190,25 @@ public class EventStreamTests
     }
 
     [Fact]
+    public async Task MaxEvents_StopsTheStreamAtTheFirstEventPastIt_AfterYieldingThoseBefore()
+    {
+        var reader = MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxEvents = 3 });
+        var yielded = new List<MediaEventReadResult>();
+
+        MediaEventFormatException exception = await Assert.ThrowsAsync<MediaEventFormatException>(async () =>
+        {
+            await foreach (MediaEventReadResult result in reader.ReadEventsAsync(new MemoryStream(Encoding.UTF8.GetBytes(s_delivery))))
+            {
+                yielded.Add(result);
+            }
+        });
+
+        Assert.Equal(3, exception.MaxEvents);
+        Assert.Equal(3, yielded.Count);
+        Assert.Equal(5, (await ReadAllAsync(MediaEventDispatcher.CreateReader(new MediaEventReaderOptions { MaxEvents = 5 }), new MemoryStream(Encoding.UTF8.GetBytes(TestInput.Array(Enumerable.Repeat("{}", 5).ToArray()))))).Count);
+    }
+
+    [Fact]
     public void ArgumentErrors_AreThrownAtOnce()
     {
         Assert.Throws<ArgumentNullException>(() => s_reader.ReadEventsAsync(null!));
