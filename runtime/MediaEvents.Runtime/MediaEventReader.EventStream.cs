@@ -73,7 +73,7 @@ public sealed partial class MediaEventReader
         int first = await NextSignificantByteAsync(input, cancellationToken).ConfigureAwait(false);
         if (first == '{')
         {
-            byte[] utf8Event = await ReadValueAsync(input, "$", cancellationToken).ConfigureAwait(false);
+            byte[] utf8Event = await ReadValueAsync(input, SingleEvent, cancellationToken).ConfigureAwait(false);
             yield return ReadOwnedEvent(utf8Event, 0, inArray: false);
         }
         else if (first == '[')
@@ -98,7 +98,7 @@ public sealed partial class MediaEventReader
                         throw MediaEventFormatException.TooManyEvents(index);
                     }
 
-                    byte[] utf8Event = await ReadValueAsync(input, ArrayPath(index), cancellationToken).ConfigureAwait(false);
+                    byte[] utf8Event = await ReadValueAsync(input, index, cancellationToken).ConfigureAwait(false);
                     yield return ReadOwnedEvent(utf8Event, index, inArray: true);
 
                     next = await NextSignificantByteAsync(input, cancellationToken).ConfigureAwait(false);
@@ -169,9 +169,13 @@ public sealed partial class MediaEventReader
         return significant < 0 ? -1 : input.Pending[0];
     }
 
-    // The bytes of the JSON value that starts the pending input, read on until its last byte has arrived. The scan
-    // goes on where it stopped at each chunk (the reader's state carries over), so a large event is scanned once.
-    private static async ValueTask<byte[]> ReadValueAsync(ChunkedInput input, string path, CancellationToken cancellationToken)
+    // The index of the one event of a delivery that is a single object, for ReadValueAsync.
+    private const int SingleEvent = -1;
+
+    // The bytes of the JSON value that starts the pending input (the event at index, or SingleEvent), read on until
+    // its last byte has arrived. The scan goes on where it stopped at each chunk (the reader's state carries over),
+    // so a large event is scanned once.
+    private static async ValueTask<byte[]> ReadValueAsync(ChunkedInput input, int index, CancellationToken cancellationToken)
     {
         var scan = new ValueScan(new JsonReaderState(s_readerOptions));
         int length;
@@ -180,7 +184,7 @@ public sealed partial class MediaEventReader
             if (input.IsOverLimit)
             {
                 throw new MediaEventFormatException(
-                    string.Create(CultureInfo.InvariantCulture, $"The event at {path} is larger than the limit of {input.MaxPending} bytes (MediaEventReaderOptions.MaxInputBytes)."),
+                    string.Create(CultureInfo.InvariantCulture, $"The event at {(index == SingleEvent ? "$" : ArrayPath(index))} is larger than the limit of {input.MaxPending} bytes (MediaEventReaderOptions.MaxInputBytes)."),
                     input.Line,
                     input.BytePositionInLine,
                     new InputTooLargeException(input.MaxPending));
