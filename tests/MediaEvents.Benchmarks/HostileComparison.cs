@@ -11,7 +11,7 @@ public static class HostileComparison
 {
     private static readonly string[] s_scenarios =
     [
-        "Valid x100", "AllFailures x100", "HalfFailures x100", "BadValues x100", "EmptyObjects (as large as Valid x100)",
+        "Valid x100", "AllFailures x100", "HalfFailures x100", "BadValues x100", "BadData x100", "EmptyObjects (as large as Valid x100)",
     ];
 
     public static void Run()

@@ -6,7 +6,7 @@ namespace MediaEvents.Benchmarks;
 
 /// <summary>
 /// Deliveries that fail (issue #12), beside the valid one of the same size: every event failing, half of them, each
-/// with a bad value, and a delivery of <c>{}</c> as large as the valid one. Ours only: the Azure SDK refuses a whole
+/// with a bad envelope value, each with a bad data value, and a delivery of <c>{}</c> as large as the valid one. Ours only: the Azure SDK refuses a whole
 /// delivery for one bad event. Dispatch and the batch read (which keeps every result) both.
 /// </summary>
 [MemoryDiagnoser]
@@ -15,7 +15,7 @@ public class HostileReadBenchmarks
     private readonly MediaEventReader _reader = MediaEventDispatcher.CreateReader();
     private byte[] _json = Array.Empty<byte>();
 
-    [Params("Valid x100", "AllFailures x100", "HalfFailures x100", "BadValues x100", "EmptyObjects (as large as Valid x100)")]
+    [Params("Valid x100", "AllFailures x100", "HalfFailures x100", "BadValues x100", "BadData x100", "EmptyObjects (as large as Valid x100)")]
     public string Scenario { get; set; } = "Valid x100";
 
     [GlobalSetup]
@@ -24,6 +24,7 @@ public class HostileReadBenchmarks
         "AllFailures x100" => Workload.EventGridBatchFailing(100, failEvery: 1),
         "HalfFailures x100" => Workload.EventGridBatchFailing(100, failEvery: 2),
         "BadValues x100" => Workload.EventGridBatchBadValues(100),
+        "BadData x100" => Workload.EventGridBatchBadData(100),
         "EmptyObjects (as large as Valid x100)" => Workload.EmptyObjects(Workload.EventGridBatch(100).Length),
         _ => Workload.EventGridBatch(100),
     };

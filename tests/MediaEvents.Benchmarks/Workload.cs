@@ -39,6 +39,28 @@ public static class Workload
             return item;
         }));
 
+    /// <summary>
+    /// The Event Grid batch of <paramref name="count"/> events whose data each holds a value of the wrong kind, at
+    /// nearly the same size: the data's first number becomes a string of as many <c>x</c> (a number read as text),
+    /// or, in data without a number, the data is wrapped in an array (not an object).
+    /// </summary>
+    public static byte[] EventGridBatchBadData(int count) =>
+        Serialize(Events(count).Select(static item =>
+        {
+            var data = (JsonObject)item["data"]!;
+            string? number = data.FirstOrDefault(static member => member.Value?.GetValueKind() == JsonValueKind.Number).Key;
+            if (number is not null)
+            {
+                data[number] = new string('x', data[number]!.ToJsonString().Length);
+            }
+            else
+            {
+                item["data"] = new JsonArray(data.DeepClone());
+            }
+
+            return item;
+        }));
+
     /// <summary>A JSON array of <c>{}</c> about <paramref name="bytes"/> long: every event fails, 3 bytes each.</summary>
     public static byte[] EmptyObjects(int bytes)
     {
