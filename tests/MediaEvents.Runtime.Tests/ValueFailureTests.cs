@@ -159,6 +159,26 @@ public class ValueFailureTests
         Assert.Equal("expected a string, found an array", failure.Reason);
     }
 
+    [Fact]
+    public void ACatalogueEntryReadingThroughSystemTextJson_StillFailsItsEventAlone()
+    {
+        // Its own reader calls JsonSerializer, which expects exceptions: they are thrown there, in a delivery too.
+        var custom = new MediaEventType<MediaJobOutputProgressEventData>(
+            "Contoso.Progress",
+            static (ref Utf8JsonReader reader, MediaJsonReadContext context) => JsonSerializer.Deserialize(ref reader, MediaEventsJsonContext.Default.MediaJobOutputProgressEventData),
+            static (writer, data) => JsonSerializer.Serialize(writer, data, MediaEventsJsonContext.Default.MediaJobOutputProgressEventData));
+        var reader = new MediaEventReader(new MediaEventCatalog(custom));
+
+        MediaEventBatch batch = reader.Read(TestInput.Array(
+            TestInput.Event("bad", "Contoso.Progress", """{"label":"a","progress":"many"}"""),
+            TestInput.Event("good", "Contoso.Progress", """{"label":"a","progress":7}""")));
+
+        MediaEventReadFailure failure = Assert.Single(batch.Failures);
+        Assert.Equal("expected an integer (int64), found the string \"many\"", failure.Reason);
+        Assert.Equal("$[0].data.progress", failure.Path);
+        Assert.Equal(7, Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(batch.Events)).Data.Progress);
+    }
+
     /// <summary>
     /// A failed event costs at most about three times what a good event of the same size costs in allocated bytes
     /// (issue #12); the valid delivery's figure is printed beside the bad ones'.

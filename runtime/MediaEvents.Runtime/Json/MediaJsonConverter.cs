@@ -35,8 +35,19 @@ public abstract class MediaJsonConverter<T> : JsonConverter<T>, IMediaJsonTypeIn
     }
 
     /// <inheritdoc />
-    public sealed override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        _read(ref reader, _context);
+    public sealed override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // System.Text.Json expects the exception: a catalogue entry's own reader may call it in the middle of an event.
+        DeferredFailure? armed = DeferredFailure.Suspend();
+        try
+        {
+            return _read(ref reader, _context);
+        }
+        finally
+        {
+            DeferredFailure.Resume(armed);
+        }
+    }
 
     /// <inheritdoc />
     public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);
@@ -55,8 +66,19 @@ public sealed class MediaJsonEnumConverter<T> : JsonConverter<T>, IMediaJsonType
     where T : struct, IMediaJsonEnum<T>
 {
     /// <inheritdoc />
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        MediaJson.ReadEnum<T>(ref reader) ?? MediaJson.NullNotAllowed<T>(ref reader);
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // As for objects: System.Text.Json expects the exception, even in the middle of an event.
+        DeferredFailure? armed = DeferredFailure.Suspend();
+        try
+        {
+            return MediaJson.ReadEnum<T>(ref reader) ?? MediaJson.NullNotAllowed<T>(ref reader);
+        }
+        finally
+        {
+            DeferredFailure.Resume(armed);
+        }
+    }
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
