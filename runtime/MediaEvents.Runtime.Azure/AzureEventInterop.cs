@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Azure.Messaging;
 using Azure.Messaging.EventGrid;
+using MediaEvents.Webhooks;
 
 namespace MediaEvents.AzureInterop;
 
@@ -331,25 +332,9 @@ public static class AzureEventInterop
     }
 
     /// <summary>Whether a CloudEvents <c>datacontenttype</c> says JSON; an absent one does (JSON event format).</summary>
-    private static bool IsJsonContentType(string? contentType)
-    {
-        if (string.IsNullOrWhiteSpace(contentType))
-        {
-            return true;
-        }
-
-        ReadOnlySpan<char> mediaType = contentType.AsSpan();
-        int parameters = mediaType.IndexOf(';');
-        if (parameters >= 0)
-        {
-            mediaType = mediaType[..parameters];
-        }
-
-        mediaType = mediaType.Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-    }
+    // No datacontenttype: CloudEvents' own default, JSON.
+    private static bool IsJsonContentType(string? contentType) =>
+        string.IsNullOrWhiteSpace(contentType) || DeliveryContentTypes.IsJson(contentType);
 
     private static int DataLength(BinaryData? data) => data is null ? 0 : data.ToMemory().Length;
 
