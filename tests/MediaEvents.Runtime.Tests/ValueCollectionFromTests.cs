@@ -25,6 +25,25 @@ public sealed class ValueCollectionFromTests
     }
 
     [Fact]
+    public void Entries_with_a_repeated_key_keep_its_last_value_in_its_first_place_however_many_there_are()
+    {
+        // Past the few keys searched one by one, the keys are found through an index: the same rule holds there.
+        var entries = new List<KeyValuePair<string, int>>();
+        for (int i = 0; i < 1_000; i++)
+        {
+            entries.Add(new("k" + (i % 100), i));
+        }
+
+        var map = new ValueMap<int>(entries);
+
+        Assert.Equal(100, map.Count);
+        Assert.Equal("k0", System.Linq.Enumerable.First(map.Keys));
+        Assert.Equal(900, map["k0"]);
+        Assert.Equal(999, map["k99"]);
+        Assert.Equal(new ValueMap<int>([new("a", 2), new("b", 3)]), new ValueMap<int>([new("a", 1), new("b", 3), new("a", 2)]));
+    }
+
+    [Fact]
     public void Another_collection_is_copied_in_its_order_and_equals_the_value_collection_of_the_same_items()
     {
         var source = new List<string> { "b", "a" };

@@ -55,17 +55,15 @@ public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEqu
         return true;
     }
 
+    // A repeated key keeps its last value in its first place, found through an index of the keys rather than by
+    // searching every entry before it: linear in the entries.
     private static KeyValuePair<string, TValue>[] Deduplicate(IEnumerable<KeyValuePair<string, TValue>> entries)
     {
         var list = new List<KeyValuePair<string, TValue>>();
+        var keys = new MemberNameIndex();
         foreach (KeyValuePair<string, TValue> entry in entries)
         {
-            int existing = -1;
-            for (int i = 0; i < list.Count && existing < 0; i++)
-            {
-                existing = string.Equals(list[i].Key, entry.Key, StringComparison.Ordinal) ? i : -1;
-            }
-
+            int existing = keys.IndexOfOrAdd(entry.Key);
             if (existing >= 0)
             {
                 list[existing] = entry;
