@@ -32,14 +32,9 @@ public sealed class MediaEventReadFailure
     // The reader's failure: the path is the event's place in the delivery ($[index] in an array, $ alone) followed by
     // the relative path, joined when first asked for. The reason is usually one of the reader's constant texts.
     internal MediaEventReadFailure(int index, bool inArray, string? id, string? eventType, string relativePath, string reason, ReadOnlyMemory<byte> rawEvent)
+        : this(index, inArray, id, eventType, reason, rawEvent, position: 0)
     {
-        Index = index;
-        Id = id;
-        EventType = eventType;
         _relativePath = relativePath;
-        _root = inArray ? PathRoot.ArrayItem : PathRoot.Single;
-        Reason = reason;
-        RawEvent = rawEvent;
     }
 
     // The failure of the value that starts at position in the raw event: the relative path is found when first needed.
@@ -48,7 +43,6 @@ public sealed class MediaEventReadFailure
         Index = index;
         Id = id;
         EventType = eventType;
-        _relativePath = null;
         _position = position;
         _root = inArray ? PathRoot.ArrayItem : PathRoot.Single;
         Reason = reason;
