@@ -71,6 +71,13 @@ public sealed class WebhookServer : IAsyncDisposable
 
     public async Task<JsonElement> GetStatusAsync()
     {
+        using JsonDocument document = JsonDocument.Parse(await GetStatusTextAsync().ConfigureAwait(false));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The body of <c>/status</c>, exactly as sent.</summary>
+    public async Task<string> GetStatusTextAsync()
+    {
         using HttpResponseMessage response = await Client.GetAsync($"/status?code={Secret}").ConfigureAwait(false);
         string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -78,9 +85,12 @@ public sealed class WebhookServer : IAsyncDisposable
             throw new InvalidOperationException($"/status answered {(int)response.StatusCode}: {text}");
         }
 
-        using JsonDocument document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
+        return text;
     }
+
+    /// <summary>Whether the state holds no job and no live event: nothing was applied.</summary>
+    public static bool IsEmpty(JsonElement status) =>
+        !status.GetProperty("jobs").EnumerateObject().Any() && !status.GetProperty("liveEvents").EnumerateObject().Any();
 
     public async ValueTask DisposeAsync()
     {
