@@ -39,6 +39,9 @@ public sealed class WebhookServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The app's tracker, over the store its configuration chose.</summary>
+    public MediaEvents.Tracking.MediaStateTracker Tracker => _app.Services.GetRequiredService<MediaEvents.Tracking.MediaStateTracker>();
+
     public static string EventsDirectory => Path.Combine(AppContext.BaseDirectory, "events");
 
     /// <summary>Starts the app with the test secret and <paramref name="args"/> (which win), after <paramref name="configure"/> changed the builder.</summary>
@@ -58,7 +61,16 @@ public sealed class WebhookServer : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         configure?.Invoke(builder);
         WebApplication app = WebhookApp.Build(builder);
-        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new WebhookServer(app, new Uri(address), logs);
     }

@@ -62,7 +62,7 @@ public sealed record LiveEventStatus
             VideoStreamsOutOfSync = liveEvent.VideoStreamsOutOfSync is { } video
                 ? new OutOfSyncStatus(
                     video.Event.Time,
-                    $"first at {video.FirstTimestamp} (+{video.FirstDuration}), second at {video.SecondTimestamp} (+{video.SecondDuration}), timescale {video.Timescale}")
+                    $"first at {video.FirstTimestamp} lasting {video.FirstDuration}, second at {video.SecondTimestamp} lasting {video.SecondDuration}, timescale {video.Timescale}")
                 : null,
             Archive = liveEvent.Archive is { } archive ? new ArchiveStatus(archive.ChannelLatencyMs, archive.LatencyResultCode, archive.Event.Time) : null,
         };
