@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace MediaEvents.Packaging.Tests;
 
 /// <summary>
-/// The three packages, packed once for the class (<see cref="PackedFeed"/>): what they contain, read from the .nupkg
+/// The five packages, packed once for the class (<see cref="PackedFeed"/>): what they contain, read from the .nupkg
 /// files themselves (zip archives), and (PackageTests.Consumer.cs) a new project that consumes them.
 /// </summary>
 [Collection(DotnetCliCollection.Name)]
@@ -95,6 +95,32 @@ public sealed partial class PackageTests : IClassFixture<PackedFeed>
             package.Dependencies.Order(StringComparer.Ordinal).ToArray());
         AssertCommonMetadata(package, "azure-sdk");
         Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath("MediaEvents.Runtime.Azure"), ".snupkg")), "no symbols package");
+    }
+
+    [Fact]
+    public void The_tracking_package_depends_on_the_runtime_alone()
+    {
+        Package package = Open("MediaEvents.Tracking");
+
+        // The generator ran when the package was built (its Media types are internal to the assembly): no dependency on it.
+        AssertFiles(package, "README.md", "lib/net8.0/MediaEvents.Tracking.dll", "lib/net8.0/MediaEvents.Tracking.xml");
+        Assert.Equal([$"net8.0 MediaEvents.Runtime {_feed.Version}"], package.Dependencies.ToArray());
+        Assert.Null(package.Metadata("developmentDependency"));
+        AssertCommonMetadata(package, "state-tracking");
+        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath("MediaEvents.Tracking"), ".snupkg")), "no symbols package");
+    }
+
+    [Fact]
+    public void The_table_store_package_depends_on_the_tracking_package_of_the_same_version_and_on_azure_data_tables()
+    {
+        Package package = Open("MediaEvents.Tracking.AzureTables");
+
+        AssertFiles(package, "README.md", "lib/net8.0/MediaEvents.Tracking.AzureTables.dll", "lib/net8.0/MediaEvents.Tracking.AzureTables.xml");
+        Assert.Equal(
+            [$"net8.0 Azure.Data.Tables 12.13.0", $"net8.0 MediaEvents.Tracking {_feed.Version}"],
+            package.Dependencies.Order(StringComparer.Ordinal).ToArray());
+        AssertCommonMetadata(package, "azure-table-storage");
+        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath("MediaEvents.Tracking.AzureTables"), ".snupkg")), "no symbols package");
     }
 
     private static void AssertFiles(Package package, params string[] expected) =>
