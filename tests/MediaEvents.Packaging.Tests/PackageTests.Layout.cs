@@ -73,54 +73,32 @@ public sealed partial class PackageTests : IClassFixture<PackedFeed>
     }
 
     [Fact]
-    public void The_runtime_package_is_a_net8_library_without_dependencies()
-    {
-        Package package = Open("MediaEvents.Runtime");
+    public void The_runtime_package_is_a_net8_library_without_dependencies() =>
+        AssertLibrary("MediaEvents.Runtime", "event-grid");
 
-        AssertFiles(package, "README.md", "lib/net8.0/MediaEvents.Runtime.dll", "lib/net8.0/MediaEvents.Runtime.xml");
-        Assert.Empty(package.Dependencies);
+    [Fact]
+    public void The_azure_package_depends_on_the_runtime_of_the_same_version_and_on_the_azure_sdk() =>
+        AssertLibrary("MediaEvents.Runtime.Azure", "azure-sdk", "Azure.Messaging.EventGrid 4.17.0", $"MediaEvents.Runtime {_feed.Version}");
+
+    // The generator ran when the package was built (its Media types are internal to the assembly): no dependency on it.
+    [Fact]
+    public void The_tracking_package_depends_on_the_runtime_alone() =>
+        AssertLibrary("MediaEvents.Tracking", "state-tracking", $"MediaEvents.Runtime {_feed.Version}");
+
+    [Fact]
+    public void The_table_store_package_depends_on_the_tracking_package_of_the_same_version_and_on_azure_data_tables() =>
+        AssertLibrary("MediaEvents.Tracking.AzureTables", "azure-table-storage", "Azure.Data.Tables 12.13.0", $"MediaEvents.Tracking {_feed.Version}");
+
+    // A net8.0 library: its assembly and XML docs, the page, exactly these dependencies, the common metadata, symbols.
+    private void AssertLibrary(string id, string tag, params string[] dependencies)
+    {
+        Package package = Open(id);
+
+        AssertFiles(package, "README.md", $"lib/net8.0/{id}.dll", $"lib/net8.0/{id}.xml");
+        Assert.Equal(dependencies.Select(static dependency => "net8.0 " + dependency).Order(StringComparer.Ordinal), package.Dependencies.Order(StringComparer.Ordinal));
         Assert.Null(package.Metadata("developmentDependency"));
-        AssertCommonMetadata(package, "event-grid");
-        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath("MediaEvents.Runtime"), ".snupkg")), "no symbols package");
-    }
-
-    [Fact]
-    public void The_azure_package_depends_on_the_runtime_of_the_same_version_and_on_the_azure_sdk()
-    {
-        Package package = Open("MediaEvents.Runtime.Azure");
-
-        AssertFiles(package, "README.md", "lib/net8.0/MediaEvents.Runtime.Azure.dll", "lib/net8.0/MediaEvents.Runtime.Azure.xml");
-        Assert.Equal(
-            [$"net8.0 Azure.Messaging.EventGrid 4.17.0", $"net8.0 MediaEvents.Runtime {_feed.Version}"],
-            package.Dependencies.Order(StringComparer.Ordinal).ToArray());
-        AssertCommonMetadata(package, "azure-sdk");
-        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath("MediaEvents.Runtime.Azure"), ".snupkg")), "no symbols package");
-    }
-
-    [Fact]
-    public void The_tracking_package_depends_on_the_runtime_alone()
-    {
-        Package package = Open("MediaEvents.Tracking");
-
-        // The generator ran when the package was built (its Media types are internal to the assembly): no dependency on it.
-        AssertFiles(package, "README.md", "lib/net8.0/MediaEvents.Tracking.dll", "lib/net8.0/MediaEvents.Tracking.xml");
-        Assert.Equal([$"net8.0 MediaEvents.Runtime {_feed.Version}"], package.Dependencies.ToArray());
-        Assert.Null(package.Metadata("developmentDependency"));
-        AssertCommonMetadata(package, "state-tracking");
-        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath("MediaEvents.Tracking"), ".snupkg")), "no symbols package");
-    }
-
-    [Fact]
-    public void The_table_store_package_depends_on_the_tracking_package_of_the_same_version_and_on_azure_data_tables()
-    {
-        Package package = Open("MediaEvents.Tracking.AzureTables");
-
-        AssertFiles(package, "README.md", "lib/net8.0/MediaEvents.Tracking.AzureTables.dll", "lib/net8.0/MediaEvents.Tracking.AzureTables.xml");
-        Assert.Equal(
-            [$"net8.0 Azure.Data.Tables 12.13.0", $"net8.0 MediaEvents.Tracking {_feed.Version}"],
-            package.Dependencies.Order(StringComparer.Ordinal).ToArray());
-        AssertCommonMetadata(package, "azure-table-storage");
-        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath("MediaEvents.Tracking.AzureTables"), ".snupkg")), "no symbols package");
+        AssertCommonMetadata(package, tag);
+        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath(id), ".snupkg")), $"{id}: no symbols package");
     }
 
     private static void AssertFiles(Package package, params string[] expected) =>
