@@ -170,6 +170,25 @@ public sealed class DeliveryTests
         Assert.DoesNotContain('\n', line.Message);
     }
 
+    [Fact]
+    public async Task An_event_the_tracker_cannot_apply_is_counted_and_logged_with_its_index_and_the_others_are_applied()
+    {
+        await using WebhookServer server = await WebhookServer.StartAsync();
+        string noSubject = Events.JobState("/", Events.T0, "Queued", "Scheduled");
+
+        JsonElement summary = await SampleDeliveries.PostOneAsync(server, Events.Batch(
+            Events.JobState("transforms/t/jobs/fine", Events.T0, "Queued", "Scheduled"),
+            "{\"id\":\"broken\"}",
+            noSubject));
+
+        Assert.Equal((3, 1, 1, 1), (summary.GetProperty("received").GetInt32(), summary.GetProperty("applied").GetInt32(), summary.GetProperty("invalid").GetInt32(), summary.GetProperty("failed").GetInt32()));
+        var line = Assert.Single(server.Logs.Entries, static entry => entry.Message.Contains("could not be applied", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, line.Level);
+        Assert.StartsWith("Event 2 of the delivery could not be applied", line.Message, StringComparison.Ordinal);
+        Assert.Contains("has no subject", line.Message, StringComparison.Ordinal);
+        Assert.Equal(["transforms/t/jobs/fine"], (await server.GetStatusAsync()).GetProperty("jobs").EnumerateObject().Select(static job => job.Name));
+    }
+
     [Theory]
     [InlineData("this is not json", "not valid JSON")]
     [InlineData("[{\"id\":\"1\",\"eventType\":\"Microsoft.Media.JobStateChange\",\"data\":{\"state\":", "not valid JSON")]
