@@ -40,7 +40,24 @@ internal static class TableKeys
     }
 
     /// <summary>The row key of the resource: its kind.</summary>
-    public static string RowKey(MediaEntityKey key) => key.Kind == MediaEntityKind.Job ? JobRowKey : LiveEventRowKey;
+    public static string RowKey(MediaEntityKey key) => RowKey(key.Kind);
+
+    /// <summary>The row key of the resources of <paramref name="kind"/>.</summary>
+    public static string RowKey(MediaEntityKind kind) => kind == MediaEntityKind.Job ? JobRowKey : LiveEventRowKey;
+
+    /// <summary>The key of the resource of <paramref name="kind"/> whose partition key is <paramref name="partitionKey"/>.</summary>
+    /// <returns><see langword="false"/> when the partition key is not a subject as <see cref="Escape"/> writes it.</returns>
+    public static bool TryGetKey(MediaEntityKind kind, string partitionKey, out MediaEntityKey key)
+    {
+        key = default;
+        if (Unescape(partitionKey) is not { } subject || subject.TrimStart('/').Length == 0)
+        {
+            return false;
+        }
+
+        key = new MediaEntityKey(kind, subject);
+        return true;
+    }
 
     /// <summary>The subject with the characters a key may not hold (and <c>%</c>) written as <c>%XX</c>.</summary>
     public static string Escape(string subject)
@@ -64,6 +81,36 @@ internal static class TableKeys
         }
 
         return escaped.ToString();
+    }
+
+    // The reverse of Escape; null when a % is not followed by two hexadecimal digits.
+    private static string? Unescape(string partitionKey)
+    {
+        if (!partitionKey.Contains('%'))
+        {
+            return partitionKey;
+        }
+
+        var subject = new StringBuilder(partitionKey.Length);
+        for (int i = 0; i < partitionKey.Length; i++)
+        {
+            if (partitionKey[i] != '%')
+            {
+                subject.Append(partitionKey[i]);
+            }
+            else if (i + 2 < partitionKey.Length
+                && int.TryParse(partitionKey.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
+            {
+                subject.Append((char)code);
+                i += 2;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return subject.ToString();
     }
 
     private static bool HasControl(string text)

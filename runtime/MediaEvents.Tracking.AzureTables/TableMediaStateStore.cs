@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -74,25 +75,7 @@ public sealed class TableMediaStateStore : IMediaStateStore
             return null;
         }
 
-        TableEntity entity = response.Value!;
-        EntitySnapshot snapshot;
-        try
-        {
-            snapshot = MediaStateJson.Deserialize(StateProperties.Read(entity));
-        }
-        catch (Exception exception) when (exception is FormatException or JsonException)
-        {
-            throw new MediaStateStoreException(
-                key, $"The entity of {key} in table '{_table.Name}' does not hold a snapshot: {exception.Message}", exception);
-        }
-
-        if (snapshot.Kind != key.Kind)
-        {
-            throw new MediaStateStoreException(
-                key, $"The entity of {key} in table '{_table.Name}' holds a {snapshot.Kind} snapshot.", new FormatException("The snapshot's kind is not the key's."));
-        }
-
-        return new StoredSnapshot(snapshot, entity.ETag.ToString());
+        return ToStored(key, response.Value!);
     }
 
     /// <inheritdoc />
@@ -131,6 +114,52 @@ public sealed class TableMediaStateStore : IMediaStateStore
                 key, $"The table service wrote {key} in table '{_table.Name}' but sent no ETag.", new InvalidOperationException("No ETag in the response."));
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// One query over the table for the kind's row key (<c>job</c> or <c>liveEvent</c>), read page by page as the
+    /// enumeration goes on; every resource is a partition of its own, so the query reads across all of them.
+    /// </remarks>
+    /// <exception cref="MediaStateStoreException">The service refused the query, or an entity holds no snapshot.</exception>
+    public async IAsyncEnumerable<StoredSnapshot> ReadAllAsync(MediaEntityKind kind, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string rowKey = TableKeys.RowKey(kind);
+        IAsyncEnumerator<TableEntity> entities = _table
+            .QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {rowKey}"), cancellationToken: cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await entities.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+                }
+                catch (RequestFailedException exception)
+                {
+                    throw Failed(null, $"list the {rowKey} entities", exception);
+                }
+
+                TableEntity entity = entities.Current;
+                if (!TableKeys.TryGetKey(kind, entity.PartitionKey, out MediaEntityKey key))
+                {
+                    throw new MediaStateStoreException(
+                        null,
+                        $"The entity '{entity.PartitionKey}' / '{entity.RowKey}' in table '{_table.Name}' is not one this store wrote: its partition key names no subject.",
+                        new FormatException("The partition key is not an escaped subject."));
+                }
+
+                yield return ToStored(key, entity);
+            }
+        }
+        finally
+        {
+            await entities.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     // Another writer got there first: it inserted the entity, changed it, or deleted it since it was read.
     private static bool IsLostRace(RequestFailedException exception, bool inserting) => exception.Status switch
     {
@@ -140,14 +169,37 @@ public sealed class TableMediaStateStore : IMediaStateStore
         _ => false,
     };
 
-    private MediaStateStoreException Failed(MediaEntityKey key, string operation, RequestFailedException exception)
+    // The snapshot the entity holds, with its ETag as the version.
+    private StoredSnapshot ToStored(MediaEntityKey key, TableEntity entity)
+    {
+        EntitySnapshot snapshot;
+        try
+        {
+            snapshot = MediaStateJson.Deserialize(StateProperties.Read(entity));
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException)
+        {
+            throw new MediaStateStoreException(
+                key, $"The entity of {key} in table '{_table.Name}' does not hold a snapshot: {exception.Message}", exception);
+        }
+
+        if (snapshot.Kind != key.Kind)
+        {
+            throw new MediaStateStoreException(
+                key, $"The entity of {key} in table '{_table.Name}' holds a {snapshot.Kind} snapshot.", new FormatException("The snapshot's kind is not the key's."));
+        }
+
+        return new StoredSnapshot(snapshot, entity.ETag.ToString());
+    }
+
+    private MediaStateStoreException Failed(MediaEntityKey? key, string operation, RequestFailedException exception)
     {
         string hint = exception.ErrorCode == TableErrorCode.TableNotFound.ToString()
             ? " Create the table first (TableClient.CreateIfNotExistsAsync)."
             : string.Empty;
         return new MediaStateStoreException(
             key,
-            $"The table service refused to {operation} {key} in table '{_table.Name}': {exception.Status} {exception.ErrorCode}.{hint}",
+            $"The table service refused to {operation}{(key is { } resource ? " " + resource : "")} in table '{_table.Name}': {exception.Status} {exception.ErrorCode}.{hint}",
             exception);
     }
 }

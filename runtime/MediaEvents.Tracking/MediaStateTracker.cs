@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MediaEvents.Tracking.Folding;
@@ -100,12 +101,47 @@ public sealed class MediaStateTracker
     public async ValueTask<LiveEventSnapshot?> GetLiveEventAsync(string subject, CancellationToken cancellationToken = default) =>
         (await Store.ReadAsync(MediaEntityKey.LiveEvent(subject), cancellationToken).ConfigureAwait(false))?.Snapshot as LiveEventSnapshot;
 
+    /// <summary>The state of every job the store holds, in no particular order (see <see cref="IMediaStateStore.ReadAllAsync"/>).</summary>
+    public async IAsyncEnumerable<JobSnapshot> GetJobsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (StoredSnapshot stored in Store.ReadAllAsync(MediaEntityKind.Job, cancellationToken).ConfigureAwait(false))
+        {
+            if (stored.Snapshot is JobSnapshot job)
+            {
+                yield return job;
+            }
+        }
+    }
+
+    /// <summary>The state of every live event the store holds, in no particular order (see <see cref="IMediaStateStore.ReadAllAsync"/>).</summary>
+    public async IAsyncEnumerable<LiveEventSnapshot> GetLiveEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (StoredSnapshot stored in Store.ReadAllAsync(MediaEntityKind.LiveEvent, cancellationToken).ConfigureAwait(false))
+        {
+            if (stored.Snapshot is LiveEventSnapshot liveEvent)
+            {
+                yield return liveEvent;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The tracks of <paramref name="liveEvent"/> that went unheard for longer than
+    /// <see cref="MediaStateTrackerOptions.StaleAfter"/>, by the tracker's clock, for a snapshot already read (from
+    /// <see cref="GetLiveEventsAsync"/>, say).
+    /// </summary>
+    public IReadOnlyList<LiveTrackSnapshot> GetStaleTracks(LiveEventSnapshot liveEvent)
+    {
+        ArgumentNullException.ThrowIfNull(liveEvent);
+        return liveEvent.GetStaleTracks(_timeProvider.GetUtcNow(), _options.StaleAfter);
+    }
+
     /// <summary>
     /// The tracks of the live event that went unheard for longer than <see cref="MediaStateTrackerOptions.StaleAfter"/>,
     /// by the tracker's clock: heartbeats stopped, so the live event stopped or its events stopped arriving.
     /// </summary>
     public async ValueTask<IReadOnlyList<LiveTrackSnapshot>> GetStaleTracksAsync(string subject, CancellationToken cancellationToken = default) =>
-        (await GetLiveEventAsync(subject, cancellationToken).ConfigureAwait(false))?.GetStaleTracks(_timeProvider.GetUtcNow(), _options.StaleAfter) ?? [];
+        await GetLiveEventAsync(subject, cancellationToken).ConfigureAwait(false) is { } liveEvent ? GetStaleTracks(liveEvent) : [];
 
     /// <summary>Applies one event (in-memory store).</summary>
     /// <exception cref="InvalidOperationException">The tracker's store is not the in-memory one: use <see cref="ApplyAsync(MediaEvent, CancellationToken)"/>.</exception>
@@ -123,6 +159,23 @@ public sealed class MediaStateTracker
 
     /// <summary>The stale tracks of a live event (in-memory store); see <see cref="GetStaleTracksAsync"/>.</summary>
     public IReadOnlyList<LiveTrackSnapshot> GetStaleTracks(string subject) => Synchronously(() => GetStaleTracksAsync(subject));
+
+    /// <summary>The state of every job (in-memory store); see <see cref="GetJobsAsync"/>.</summary>
+    public IReadOnlyList<JobSnapshot> GetJobs() => Synchronously(() => ToListAsync(GetJobsAsync()));
+
+    /// <summary>The state of every live event (in-memory store); see <see cref="GetLiveEventsAsync"/>.</summary>
+    public IReadOnlyList<LiveEventSnapshot> GetLiveEvents() => Synchronously(() => ToListAsync(GetLiveEventsAsync()));
+
+    private static async ValueTask<IReadOnlyList<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (T item in items.ConfigureAwait(false))
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
 
     // Read, fold every observation in, write if the version is unchanged; else read again and fold again. Folding
     // the same observations into a newer snapshot is always right: applying commutes and is idempotent.

@@ -1,8 +1,10 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using MediaEvents.Tracking;
 using MediaEvents.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,8 +17,10 @@ namespace MediaEvents.Webhook;
 /// 1.0 in any content mode (structured, batched, binary). The status codes make Event Grid retry only what a retry
 /// can fix: 401 no or wrong secret; 415 a content type it cannot read; 400 the body is not JSON events (or 413 it
 /// is too large, or holds more events than <see cref="WebhookOptions.MaxEventsPerDelivery"/>), retrying cannot help;
-/// 200 every event that could be read was applied, the others are logged (a retry would fail them again);
-/// 500 applying the events failed on our side, so Event Grid retries.
+/// 200 every event that could be read was given to the <see cref="MediaStateTracker"/> in one
+/// <see cref="MediaStateTracker.ApplyAsync(IEnumerable{MediaEvent}, System.Threading.CancellationToken)"/>, the others
+/// are logged (a retry would fail them again); 500 applying the events failed on our side, so Event Grid retries (the
+/// tracker skips what it had applied already).
 /// </summary>
 public sealed class EventsEndpoint
 {
@@ -24,16 +28,23 @@ public sealed class EventsEndpoint
 
     private readonly WebhookOptions _options;
     private readonly SharedSecret _secret;
-    private readonly IMediaEventAsyncVisitor _visitor;
+    private readonly MediaStateTracker _tracker;
+    private readonly IMediaEventAsyncVisitor _activity;
     private readonly ILogger<EventsEndpoint> _logger;
     private readonly MediaEventReaderOptions _readerOptions;
 
     /// <summary>Creates the endpoint.</summary>
-    public EventsEndpoint(WebhookOptions options, SharedSecret secret, IMediaEventAsyncVisitor visitor, ILogger<EventsEndpoint> logger)
+    /// <param name="options">The options.</param>
+    /// <param name="secret">The shared secret.</param>
+    /// <param name="tracker">Folds the events into the state of jobs and live events.</param>
+    /// <param name="activity">Gets the events the tracker has just applied (<see cref="MediaActivityLog"/> by default).</param>
+    /// <param name="logger">The log.</param>
+    public EventsEndpoint(WebhookOptions options, SharedSecret secret, MediaStateTracker tracker, IMediaEventAsyncVisitor activity, ILogger<EventsEndpoint> logger)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _secret = secret ?? throw new ArgumentNullException(nameof(secret));
-        _visitor = visitor ?? throw new ArgumentNullException(nameof(visitor));
+        _tracker = tracker ?? throw new ArgumentNullException(nameof(tracker));
+        _activity = activity ?? throw new ArgumentNullException(nameof(activity));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _readerOptions = new MediaEventReaderOptions { MaxInputBytes = options.MaxInputBytes, MaxEvents = options.MaxEventsPerDelivery };
     }
@@ -75,6 +86,9 @@ public sealed class EventsEndpoint
         await DispatchAsync(context, max).ConfigureAwait(false);
     }
 
+    private static bool IsSubscriptionValidation(MediaEvent mediaEvent) =>
+        string.Equals(mediaEvent.EventType, EventGridSubscriptionValidation.SubscriptionValidationEventType, StringComparison.OrdinalIgnoreCase);
+
     private static string TooLarge(long? length) =>
         length is null
             ? "The body is larger than the limit of this endpoint (Webhook:MaxInputBytes)."
@@ -101,7 +115,7 @@ public sealed class EventsEndpoint
 
     // The counts, then at most MaxFailuresReported failures, then how many more there were: the response stays small
     // however many events of the delivery failed.
-    private Task WriteSummaryAsync(HttpContext context, MediaEventBatch batch)
+    private Task WriteSummaryAsync(HttpContext context, MediaEventBatch batch, DeliveryOutcome outcome)
     {
         int failed = batch.Failures.Count;
         int listed = Math.Min(failed, _options.MaxFailuresReported);
@@ -110,7 +124,10 @@ public sealed class EventsEndpoint
         {
             writer.WriteStartObject();
             writer.WriteNumber("received", batch.Count);
-            writer.WriteNumber("applied", batch.Count - failed);
+            writer.WriteNumber("applied", outcome.Applied);
+            writer.WriteNumber("duplicates", outcome.Duplicates);
+            writer.WriteNumber("notTracked", outcome.NotTracked);
+            writer.WriteNumber("invalid", outcome.Invalid);
             writer.WriteNumber("failed", failed);
             writer.WriteStartArray("failures");
             for (int i = 0; i < listed; i++)
@@ -133,8 +150,9 @@ public sealed class EventsEndpoint
         return Responses.WriteJsonAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory);
     }
 
-    // The first MaxFailuresReported failures one line each, then one line for the rest.
-    private void LogFailures(MediaEventBatch batch)
+    // The first MaxFailuresReported failures one line each, then one line for the rest; the same for the events the
+    // tracker found invalid (no subject, data it cannot read).
+    private void LogFailures(MediaEventBatch batch, IReadOnlyList<TrackingResult> results)
     {
         int failed = batch.Failures.Count;
         int logged = Math.Min(failed, _options.MaxFailuresReported);
@@ -147,6 +165,28 @@ public sealed class EventsEndpoint
         if (failed > logged)
         {
             Log.MoreEventsNotRead(_logger, failed - logged, logged);
+        }
+
+        // The results follow batch.Events, the events read: their indexes in the delivery skip the failures.
+        int invalid = 0;
+        int next = 0;
+        foreach (MediaEventReadResult read in batch)
+        {
+            if (!read.Succeeded)
+            {
+                continue;
+            }
+
+            TrackingResult result = results[next++];
+            if (result.Outcome == TrackingOutcome.Invalid && ++invalid <= _options.MaxFailuresReported)
+            {
+                Log.EventNotApplied(_logger, read.Index, result.Event.Id, result.Event.EventType, result.Reason);
+            }
+        }
+
+        if (invalid > _options.MaxFailuresReported)
+        {
+            Log.MoreEventsNotApplied(_logger, invalid - _options.MaxFailuresReported, _options.MaxFailuresReported);
         }
     }
 
@@ -192,21 +232,32 @@ public sealed class EventsEndpoint
             return;
         }
 
+        IReadOnlyList<TrackingResult> results;
         try
         {
-            // Each event is applied in turn, the next once the one before is done.
-            await MediaEventDispatcher.DispatchAsync(batch, _visitor, _readerOptions, context.RequestAborted).ConfigureAwait(false);
+            // One call for the delivery: each job and live event is read once, every event about it folded in, and
+            // written once (conditionally, so that instances sharing the store lose no update). Then the events that
+            // were new go to the activity log, in delivery order.
+            results = await _tracker.ApplyAsync(batch.Events, context.RequestAborted).ConfigureAwait(false);
+            foreach (TrackingResult result in results)
+            {
+                if (result.Outcome == TrackingOutcome.Applied)
+                {
+                    await MediaEventDispatcher.DispatchAsync(result.Event, _activity, context.RequestAborted).ConfigureAwait(false);
+                }
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away while the events were applied: no one is left to answer, and Event Grid, which saw
-            // no answer, retries the delivery. The events applied so far are applied again then, as after a 500.
+            // no answer, retries the delivery. The tracker skips the events it applied before that point.
             Log.DeliveryAbandoned(_logger);
             return;
         }
         catch (Exception exception)
         {
-            // The body was read; applying its events failed on our side. A retry may succeed.
+            // The body was read; applying its events failed on our side (the store could not be reached, say). A retry
+            // may succeed, and the tracker skips what it had applied already.
             Log.DeliveryFailed(_logger, exception);
             await Responses.WriteProblemAsync(
                 context,
@@ -216,19 +267,19 @@ public sealed class EventsEndpoint
             return;
         }
 
-        LogFailures(batch);
-
-        Log.DeliveryHandled(_logger, batch.Count, batch.Count - batch.Failures.Count, batch.Failures.Count);
+        LogFailures(batch, results);
+        var outcome = DeliveryOutcome.Count(results);
+        Log.DeliveryHandled(_logger, batch.Count, outcome.Applied, outcome.Duplicates, outcome.NotTracked, outcome.Invalid, batch.Failures.Count);
         foreach (MediaEvent mediaEvent in batch.Events)
         {
-            if (MediaStateVisitor.IsSubscriptionValidation(mediaEvent) && ReadValidation(mediaEvent) is { } validation)
+            if (IsSubscriptionValidation(mediaEvent) && ReadValidation(mediaEvent) is { } validation)
             {
                 await AnswerValidationAsync(context, validation).ConfigureAwait(false);
                 return;
             }
         }
 
-        await WriteSummaryAsync(context, batch).ConfigureAwait(false);
+        await WriteSummaryAsync(context, batch, outcome).ConfigureAwait(false);
     }
 
     private async Task ValidateSubscriptionAsync(HttpContext context, long max)
@@ -299,5 +350,26 @@ public sealed class EventsEndpoint
     {
         Log.DeliveryRefused(_logger, status, detail);
         return Responses.WriteProblemAsync(context, status, title, detail);
+    }
+
+    // What the tracker did with the delivery's events.
+    private readonly record struct DeliveryOutcome(int Applied, int Duplicates, int NotTracked, int Invalid)
+    {
+        public static DeliveryOutcome Count(IReadOnlyList<TrackingResult> results)
+        {
+            int applied = 0, duplicates = 0, notTracked = 0, invalid = 0;
+            foreach (TrackingResult result in results)
+            {
+                switch (result.Outcome)
+                {
+                    case TrackingOutcome.Applied: applied++; break;
+                    case TrackingOutcome.Duplicate: duplicates++; break;
+                    case TrackingOutcome.NotTracked: notTracked++; break;
+                    default: invalid++; break;
+                }
+            }
+
+            return new DeliveryOutcome(applied, duplicates, notTracked, invalid);
+        }
     }
 }

@@ -20,5 +20,15 @@ catch (OptionsValidationException exception)
     return 2;
 }
 
-await app.RunAsync().ConfigureAwait(false);
+try
+{
+    await app.RunAsync().ConfigureAwait(false);
+}
+catch (StateStoreUnavailableException exception)
+{
+    Console.Error.WriteLine("MediaEvents.Webhook cannot start:");
+    Console.Error.WriteLine("  " + exception.Message);
+    return 2;
+}
+
 return 0;

@@ -1,10 +1,11 @@
 using System;
-using MediaEvents.Webhook.State;
+using MediaEvents.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace MediaEvents.Webhook;
 
 /// <summary>
 /// Builds the webhook app. Tests use <see cref="CreateBuilder"/> to replace services (e.g. the
-/// <see cref="IMediaStateStore"/>) before <see cref="Build(WebApplicationBuilder)"/>.
+/// <see cref="IMediaStateStore"/> or the <see cref="TimeProvider"/>) before <see cref="Build(WebApplicationBuilder)"/>.
 /// </summary>
 public static class WebhookApp
 {
@@ -50,7 +51,10 @@ public static class WebhookApp
     /// <exception cref="OptionsValidationException">The <c>Webhook</c> configuration is not valid (e.g. no secret).</exception>
     public static WebApplication Build(string[] args) => Build(CreateBuilder(args));
 
-    /// <summary>Adds the options (validated when the app starts), the state store, the visitor and the endpoints.</summary>
+    /// <summary>
+    /// Adds the options (validated when the app starts), the state store <c>Webhook:State</c> names, the tracker over
+    /// it, the activity log and the endpoints.
+    /// </summary>
     public static IServiceCollection AddMediaEventsWebhook(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -60,8 +64,12 @@ public static class WebhookApp
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(static provider => provider.GetRequiredService<IOptions<WebhookOptions>>().Value);
         services.TryAddSingleton<SharedSecret>();
-        services.TryAddSingleton<IMediaStateStore, MediaStateStore>();
-        services.TryAddSingleton<IMediaEventAsyncVisitor, MediaStateVisitor>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static provider => StateStores.Create(provider.GetRequiredService<WebhookOptions>().State));
+        services.TryAddSingleton(static provider => new MediaStateTracker(
+            provider.GetRequiredService<IMediaStateStore>(), MediaStateTrackerOptions.Default, provider.GetRequiredService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StateTableStartup>());
+        services.TryAddSingleton<IMediaEventAsyncVisitor, MediaActivityLog>();
         services.TryAddSingleton<EventsEndpoint>();
         services.TryAddSingleton<HandshakeEndpoint>();
         services.TryAddSingleton<StatusEndpoint>();

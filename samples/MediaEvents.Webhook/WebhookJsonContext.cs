@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using MediaEvents.Webhook.State;
+using MediaEvents.Webhook.Status;
 
 namespace MediaEvents.Webhook;
 

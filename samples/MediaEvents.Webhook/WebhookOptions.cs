@@ -66,6 +66,9 @@ public sealed class WebhookOptions
     /// </summary>
     public int MaxFailuresReported { get; set; } = DefaultMaxFailuresReported;
 
+    /// <summary>Where the state of jobs and live events is kept (the <c>Webhook:State</c> section).</summary>
+    public WebhookStateOptions State { get; } = new();
+
     /// <summary>Values that could not be parsed, reported by <see cref="WebhookOptionsValidator"/>.</summary>
     internal List<string> ParseErrors { get; } = new();
 
@@ -98,6 +101,34 @@ public sealed class WebhookOptions
         }
 
         AllowedOrigins = ReadList(section.GetSection(nameof(AllowedOrigins))) ?? AllowedOrigins;
+        ReadState(section);
+    }
+
+    // The Webhook:State section, read through the Webhook section so that messages name the whole key.
+    private void ReadState(IConfiguration section)
+    {
+        const string Prefix = WebhookStateOptions.SectionName + ":";
+        string storeKey = Prefix + nameof(WebhookStateOptions.Store);
+        if (section[storeKey] is { } store && store.Trim() is { Length: > 0 } name)
+        {
+            if (string.Equals(name, nameof(WebhookStateStore.InMemory), StringComparison.OrdinalIgnoreCase))
+            {
+                State.Store = WebhookStateStore.InMemory;
+            }
+            else if (string.Equals(name, nameof(WebhookStateStore.AzureTables), StringComparison.OrdinalIgnoreCase))
+            {
+                State.Store = WebhookStateStore.AzureTables;
+            }
+            else
+            {
+                ParseErrors.Add(
+                    $"{SectionName}:{storeKey} is '{store}': it must be {nameof(WebhookStateStore.InMemory)} (the default) or {nameof(WebhookStateStore.AzureTables)}.");
+            }
+        }
+
+        State.ConnectionString = section[Prefix + nameof(WebhookStateOptions.ConnectionString)] is { Length: > 0 } connection ? connection : State.ConnectionString;
+        State.TableName = section[Prefix + nameof(WebhookStateOptions.TableName)] is { Length: > 0 } table ? table : State.TableName;
+        State.CreateTable = ReadBoolean(section, Prefix + nameof(WebhookStateOptions.CreateTable)) ?? State.CreateTable;
     }
 
     // A list is either one comma-separated value (Webhook__AllowedOrigins=a,b), which replaces the whole list, or

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace MediaEvents.Webhook;
@@ -59,6 +61,78 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             errors.Add($"{Section}:MaxFailuresReported is {options.MaxFailuresReported}: it must be 0 or more.");
         }
 
+        ValidateState(options.State, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateState(WebhookStateOptions state, List<string> errors)
+    {
+        const string Section = WebhookOptions.SectionName + ":" + WebhookStateOptions.SectionName;
+        if (state.Store != WebhookStateStore.AzureTables)
+        {
+            // A connection string with the in-memory store is a store half configured: each instance would keep a state
+            // of its own while its operator believes it shared.
+            if (!string.IsNullOrEmpty(state.ConnectionString))
+            {
+                errors.Add(
+                    $"{Section}:ConnectionString is set but {Section}:Store is {state.Store}: set {Section}:Store=AzureTables to keep the state in the table, "
+                    + "or remove the connection string.");
+            }
+
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(state.ConnectionString))
+        {
+            errors.Add(
+                $"{Section}:Store is AzureTables but {Section}:ConnectionString is empty: set it to the storage account's connection string "
+                + $"(e.g. the environment variable {WebhookOptions.SectionName}__{WebhookStateOptions.SectionName}__ConnectionString), "
+                + "or UseDevelopmentStorage=true for Azurite on its default ports.");
+        }
+        else if (!IsConnectionString(state.ConnectionString, state.TableName))
+        {
+            // The message of the client's exception may quote the string, account key included: it is not repeated here.
+            errors.Add(
+                $"{Section}:ConnectionString is not a storage connection string: expected 'DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;"
+                + "EndpointSuffix=core.windows.net', one with a TableEndpoint, or UseDevelopmentStorage=true.");
+        }
+
+        if (!IsTableName(state.TableName))
+        {
+            errors.Add(
+                $"{Section}:TableName is '{state.TableName}': a table name has 3 to 63 letters and digits and starts with a letter "
+                + $"(the default is {WebhookStateOptions.DefaultTableName}).");
+        }
+    }
+
+    private static bool IsConnectionString(string connectionString, string tableName)
+    {
+        try
+        {
+            _ = new TableClient(connectionString, IsTableName(tableName) ? tableName : WebhookStateOptions.DefaultTableName);
+            return true;
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsTableName(string name)
+    {
+        if (name.Length is < 3 or > 63 || !char.IsAsciiLetter(name[0]))
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace MediaEvents.Packaging.Tests;
 
 /// <summary>
-/// The three packages, packed once for the class (<see cref="PackedFeed"/>): what they contain, read from the .nupkg
+/// The five packages, packed once for the class (<see cref="PackedFeed"/>): what they contain, read from the .nupkg
 /// files themselves (zip archives), and (PackageTests.Consumer.cs) a new project that consumes them.
 /// </summary>
 [Collection(DotnetCliCollection.Name)]
@@ -73,28 +73,32 @@ public sealed partial class PackageTests : IClassFixture<PackedFeed>
     }
 
     [Fact]
-    public void The_runtime_package_is_a_net8_library_without_dependencies()
-    {
-        Package package = Open("MediaEvents.Runtime");
-
-        AssertFiles(package, "README.md", "lib/net8.0/MediaEvents.Runtime.dll", "lib/net8.0/MediaEvents.Runtime.xml");
-        Assert.Empty(package.Dependencies);
-        Assert.Null(package.Metadata("developmentDependency"));
-        AssertCommonMetadata(package, "event-grid");
-        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath("MediaEvents.Runtime"), ".snupkg")), "no symbols package");
-    }
+    public void The_runtime_package_is_a_net8_library_without_dependencies() =>
+        AssertLibrary("MediaEvents.Runtime", "event-grid");
 
     [Fact]
-    public void The_azure_package_depends_on_the_runtime_of_the_same_version_and_on_the_azure_sdk()
-    {
-        Package package = Open("MediaEvents.Runtime.Azure");
+    public void The_azure_package_depends_on_the_runtime_of_the_same_version_and_on_the_azure_sdk() =>
+        AssertLibrary("MediaEvents.Runtime.Azure", "azure-sdk", "Azure.Messaging.EventGrid 4.17.0", $"MediaEvents.Runtime {_feed.Version}");
 
-        AssertFiles(package, "README.md", "lib/net8.0/MediaEvents.Runtime.Azure.dll", "lib/net8.0/MediaEvents.Runtime.Azure.xml");
-        Assert.Equal(
-            [$"net8.0 Azure.Messaging.EventGrid 4.17.0", $"net8.0 MediaEvents.Runtime {_feed.Version}"],
-            package.Dependencies.Order(StringComparer.Ordinal).ToArray());
-        AssertCommonMetadata(package, "azure-sdk");
-        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath("MediaEvents.Runtime.Azure"), ".snupkg")), "no symbols package");
+    // The generator ran when the package was built (its Media types are internal to the assembly): no dependency on it.
+    [Fact]
+    public void The_tracking_package_depends_on_the_runtime_alone() =>
+        AssertLibrary("MediaEvents.Tracking", "state-tracking", $"MediaEvents.Runtime {_feed.Version}");
+
+    [Fact]
+    public void The_table_store_package_depends_on_the_tracking_package_of_the_same_version_and_on_azure_data_tables() =>
+        AssertLibrary("MediaEvents.Tracking.AzureTables", "azure-table-storage", "Azure.Data.Tables 12.13.0", $"MediaEvents.Tracking {_feed.Version}");
+
+    // A net8.0 library: its assembly and XML docs, the page, exactly these dependencies, the common metadata, symbols.
+    private void AssertLibrary(string id, string tag, params string[] dependencies)
+    {
+        Package package = Open(id);
+
+        AssertFiles(package, "README.md", $"lib/net8.0/{id}.dll", $"lib/net8.0/{id}.xml");
+        Assert.Equal(dependencies.Select(static dependency => "net8.0 " + dependency).Order(StringComparer.Ordinal), package.Dependencies.Order(StringComparer.Ordinal));
+        Assert.Null(package.Metadata("developmentDependency"));
+        AssertCommonMetadata(package, tag);
+        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackagePath(id), ".snupkg")), $"{id}: no symbols package");
     }
 
     private static void AssertFiles(Package package, params string[] expected) =>

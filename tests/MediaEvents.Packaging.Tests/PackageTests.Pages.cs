@@ -12,16 +12,22 @@ namespace MediaEvents.Packaging.Tests;
 
 public sealed partial class PackageTests
 {
+    /// <summary>What the visitor of the generator's and the runtime's pages prints for the finished job of the delivery.</summary>
+    private const string Finished = "transforms/VideoAnalyzerTransform/jobs/job-2f9c: Processing -> Finished";
+
     /// <summary>
     /// A consumer written from a package's page alone (what the gallery shows): a console project with the page's
     /// <c>ItemGroup</c> (its package versions set to the packed ones), the spec beside it, and the page's C# program as
-    /// Program.cs, restored from the packed feed, built without a warning and run on a bundled delivery.
+    /// Program.cs, restored from the packed feed, built without a warning and run on a bundled delivery: it prints
+    /// <paramref name="expected"/> among its lines.
     /// </summary>
     [Theory]
-    [InlineData("MediaEvents.Generators")]
-    [InlineData("MediaEvents.Runtime")]
-    [InlineData("MediaEvents.Runtime.Azure")]
-    public async Task A_consumer_written_from_the_package_page_alone_builds_and_runs(string package)
+    [InlineData("MediaEvents.Generators", Finished)]
+    [InlineData("MediaEvents.Runtime", Finished)]
+    [InlineData("MediaEvents.Runtime.Azure", Finished)]
+    [InlineData("MediaEvents.Tracking", "VideoAnalyzerPreset_0: Finished, 100%, no error")]
+    [InlineData("MediaEvents.Tracking.AzureTables", "transforms/VideoAnalyzerTransform/jobs/job-2f9c: Finished")]
+    public async Task A_consumer_written_from_the_package_page_alone_builds_and_runs(string package, string expected)
     {
         Assert.True(_feed.Pack.ExitCode == 0, _feed.Pack.Describe());
         string pagePath = Repository.Path("packaging", package + ".md");
@@ -67,7 +73,7 @@ public sealed partial class PackageTests
             Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer.dll"), jobs);
         Log($"run the {package} page's consumer", run);
         Assert.True(run.ExitCode == 0 && run.Stderr.Length == 0, run.Describe());
-        Assert.Contains("transforms/VideoAnalyzerTransform/jobs/job-2f9c: Processing -> Finished", run.StdoutLines);
+        Assert.Contains(expected, run.StdoutLines);
     }
 
     // The code of the page's top-level fenced blocks of that language.

@@ -7,19 +7,22 @@ using Xunit;
 namespace MediaEvents.Packaging.Tests;
 
 /// <summary>
-/// The three packages, packed once per test run into a temporary folder feed with a version no NuGet cache has
+/// The five packages, packed once per test run into a temporary folder feed with a version no NuGet cache has
 /// seen (<c>0.1.0-test.&lt;UTC timestamp&gt;</c>). The projects build into the temporary folder too
 /// (<c>ArtifactsPath</c>), so the repository's bin/ and obj/ are neither used nor touched.
 /// </summary>
 public sealed class PackedFeed : IAsyncLifetime, IDisposable
 {
-    public static readonly string[] PackageIds = ["MediaEvents.Generators", "MediaEvents.Runtime", "MediaEvents.Runtime.Azure"];
+    public static readonly string[] PackageIds =
+        ["MediaEvents.Generators", "MediaEvents.Runtime", "MediaEvents.Runtime.Azure", "MediaEvents.Tracking", "MediaEvents.Tracking.AzureTables"];
 
     private static readonly string[] s_projects =
     [
         "generator/MediaEvents.Generators/MediaEvents.Generators.csproj",
         "runtime/MediaEvents.Runtime/MediaEvents.Runtime.csproj",
         "runtime/MediaEvents.Runtime.Azure/MediaEvents.Runtime.Azure.csproj",
+        "runtime/MediaEvents.Tracking/MediaEvents.Tracking.csproj",
+        "runtime/MediaEvents.Tracking.AzureTables/MediaEvents.Tracking.AzureTables.csproj",
     ];
 
     private static readonly TimeSpan s_packTimeout = TimeSpan.FromMinutes(15);
@@ -47,7 +50,7 @@ public sealed class PackedFeed : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        // One `dotnet pack` for the three projects: a solution filter of the repository's solution.
+        // One `dotnet pack` for the five projects: a solution filter of the repository's solution.
         string filter = Temp.Path("pack.slnf");
         File.WriteAllText(filter, $$"""
             {

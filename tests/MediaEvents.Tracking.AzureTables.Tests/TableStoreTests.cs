@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Azure.Data.Tables;
 using MediaEvents.Json;
+using MediaEvents.Tests.Azurite;
 using MediaEvents.Tracking.Tests;
 using Xunit;
 using static MediaEvents.Tracking.Tests.DocEvents;
@@ -56,6 +57,41 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
         Assert.All(entities, static entity => Assert.Equal("transforms%2FT%251%2Fjobs%2FJ%232%3F", entity.PartitionKey));
         Assert.IsType<JobSnapshot>((await store.ReadAsync(MediaEntityKey.Job(subject)))!.Snapshot);
         Assert.IsType<LiveEventSnapshot>((await store.ReadAsync(MediaEntityKey.LiveEvent(subject)))!.Snapshot);
+    }
+
+    [Fact]
+    public async Task Listing_reads_every_snapshot_of_a_kind_with_its_version_and_subject_unescaped()
+    {
+        TableClient table = await azurite.CreateTableAsync();
+        var store = new TableMediaStateStore(table);
+        var tracker = new MediaStateTracker(store);
+        var inOrder = new MediaStateTracker();
+        MediaEvent[] events = [.. Scenarios.JobThatErrors(), .. Scenarios.LiveEventSession()];
+        await tracker.ApplyAsync(events);
+        inOrder.Apply(events);
+        const string odd = "transforms/T%1/jobs/J#2?";
+        await store.TryWriteAsync(MediaEntityKey.Job(odd), new JobSnapshot { Subject = odd, State = JobState.Queued }, expectedVersion: null);
+
+        List<StoredSnapshot> jobs = await store.ReadAllAsync(MediaEntityKind.Job).ToListAsync();
+        Assert.Equal(new[] { odd, Job }.Order(StringComparer.Ordinal), jobs.Select(static stored => stored.Snapshot.Subject).Order(StringComparer.Ordinal));
+        foreach (StoredSnapshot stored in jobs)
+        {
+            Assert.Equal(stored, await store.ReadAsync(stored.Snapshot.Key));
+        }
+
+        Assert.Equal(inOrder.GetJob(Job), jobs.Single(static stored => stored.Snapshot.Subject == Job).Snapshot);
+        Assert.Equal(inOrder.GetLiveEvents(), await tracker.GetLiveEventsAsync().ToListAsync());
+    }
+
+    [Fact]
+    public async Task Listing_a_missing_table_is_an_error_that_says_so()
+    {
+        var store = new TableMediaStateStore(azurite.NewTableClient(AzuriteFixture.NewTableName()));
+
+        var exception = await Assert.ThrowsAsync<MediaStateStoreException>(async () => await store.ReadAllAsync(MediaEntityKind.LiveEvent).ToListAsync());
+        Assert.Null(exception.Key);
+        Assert.Contains("list the liveEvent entities", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("CreateIfNotExistsAsync", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

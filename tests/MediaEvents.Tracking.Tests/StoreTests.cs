@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -92,12 +93,51 @@ public sealed class StoreTests
     }
 
     [Fact]
+    public async Task The_tracker_lists_every_job_and_live_event_of_its_store_by_kind()
+    {
+        var tracker = new MediaStateTracker();
+        tracker.Apply([.. Scenarios.JobThatErrors(), .. Scenarios.LiveEventSession()]);
+        tracker.Apply(JobState("JobScheduled", "other", Start, "Queued", "Scheduled", subject: "transforms/T/jobs/other"));
+
+        List<JobSnapshot> jobs = await tracker.GetJobsAsync().ToListAsync();
+
+        Assert.Equal(new[] { "transforms/T/jobs/other", Job }.Order(StringComparer.Ordinal), jobs.Select(static job => job.Subject).Order(StringComparer.Ordinal));
+        Assert.Equal(tracker.GetJob(Job), jobs.Single(static job => job.Subject == Job));
+        Assert.Equal(jobs.ToHashSet(), tracker.GetJobs().ToHashSet());
+        LiveEventSnapshot live = Assert.Single(tracker.GetLiveEvents());
+        Assert.Equal(tracker.GetLiveEvent(Live), live);
+        Assert.Empty(await new MediaStateTracker(new InMemoryMediaStateStore()).GetJobsAsync().ToListAsync());
+    }
+
+    [Fact]
+    public async Task Stale_tracks_of_a_snapshot_already_read_follow_the_trackers_clock()
+    {
+        var clock = new FixedClock(Start.AddSeconds(145)); // the video track was last heard at 80 s, the audio track at 80 s
+        var tracker = new MediaStateTracker(new InMemoryMediaStateStore(), timeProvider: clock);
+        await tracker.ApplyAsync(Scenarios.LiveEventSession());
+        LiveEventSnapshot live = (await tracker.GetLiveEventAsync(Live))!;
+
+        Assert.NotEmpty(tracker.GetStaleTracks(live));
+        Assert.Equal(
+            (await tracker.GetStaleTracksAsync(Live)).Select(static track => track.TrackName),
+            tracker.GetStaleTracks(live).Select(static track => track.TrackName));
+        Assert.Equal(
+            live.GetStaleTracks(clock.GetUtcNow(), MediaStateTrackerOptions.Default.StaleAfter).Select(static track => track.TrackName),
+            tracker.GetStaleTracks(live).Select(static track => track.TrackName));
+    }
+
+    [Fact]
     public void Keys_name_the_resource_without_a_leading_slash()
     {
         Assert.Equal(MediaEntityKey.LiveEvent("LiveEvents/x"), MediaEntityKey.LiveEvent("/LiveEvents/x"));
         Assert.NotEqual(MediaEntityKey.Job("x"), MediaEntityKey.LiveEvent("x"));
         Assert.Equal("job:transforms/T/jobs/J", MediaEntityKey.Job("/transforms/T/jobs/J").ToString());
         Assert.Throws<ArgumentException>(() => MediaEntityKey.Job("//"));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     /// <summary>A store that lets a test act between a tracker's read and its write, or lose every write.</summary>
@@ -112,6 +152,8 @@ public sealed class StoreTests
         public int Writes { get; private set; }
 
         public ValueTask<StoredSnapshot?> ReadAsync(MediaEntityKey key, CancellationToken cancellationToken = default) => Inner.ReadAsync(key, cancellationToken);
+
+        public IAsyncEnumerable<StoredSnapshot> ReadAllAsync(MediaEntityKind kind, CancellationToken cancellationToken = default) => Inner.ReadAllAsync(kind, cancellationToken);
 
         public ValueTask<string?> TryWriteAsync(MediaEntityKey key, EntitySnapshot snapshot, string? expectedVersion, CancellationToken cancellationToken = default)
         {

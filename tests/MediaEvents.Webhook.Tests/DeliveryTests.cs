@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -6,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using MediaEvents.Webhook.State;
+using MediaEvents.Tracking;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,12 +38,6 @@ public sealed class DeliveryTests
         }
 
         JsonElement status = await server.GetStatusAsync();
-        Assert.Equal(15 + 11 + 12 + 3, status.GetProperty("eventsApplied").GetInt64());
-        Assert.Equal(2, status.GetProperty("unknownEvents").GetInt64());
-        JsonElement unknownTypes = status.GetProperty("unknownEventTypes");
-        Assert.Equal(1, unknownTypes.GetProperty("Microsoft.Media.LiveEventFutureFeature").GetInt64());
-        Assert.Equal(1, unknownTypes.GetProperty("Microsoft.Storage.BlobCreated").GetInt64());
-
         JsonElement jobs = status.GetProperty("jobs");
         Assert.Equal(5, jobs.EnumerateObject().Count());
 
@@ -50,7 +45,7 @@ public sealed class DeliveryTests
         JsonElement finished = jobs.GetProperty(Job2f9c);
         Assert.Equal("Finished", finished.GetProperty("state").GetString());
         Assert.Equal("Processing", finished.GetProperty("previousState").GetString());
-        Assert.Equal(9, finished.GetProperty("eventCount").GetInt64());
+        Assert.True(finished.GetProperty("isFinal").GetBoolean());
         Assert.Equal(DateTimeOffset.Parse("2024-03-14T09:16:48.4115495Z"), finished.GetProperty("lastEventTime").GetDateTimeOffset());
         JsonElement output = Assert.Single(finished.GetProperty("outputs").EnumerateArray());
         Assert.Equal("VideoAnalyzerPreset_0", output.GetProperty("label").GetString());
@@ -61,9 +56,10 @@ public sealed class DeliveryTests
 
         JsonElement errored = jobs.GetProperty(Job7a31);
         Assert.Equal("Error", errored.GetProperty("state").GetString());
-        Assert.Equal("ContentUnsupported", errored.GetProperty("lastError").GetProperty("code").GetString());
-        Assert.Equal("DoNotRetry", errored.GetProperty("lastError").GetProperty("retry").GetString());
-        Assert.Equal("Error", errored.GetProperty("outputs")[0].GetProperty("state").GetString());
+        JsonElement failedOutput = errored.GetProperty("outputs")[0];
+        Assert.Equal("Error", failedOutput.GetProperty("state").GetString());
+        Assert.Equal("ContentUnsupported", failedOutput.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("DoNotRetry", failedOutput.GetProperty("error").GetProperty("retry").GetString());
 
         JsonElement canceled = jobs.GetProperty(Jobc418);
         Assert.Equal("Canceled", canceled.GetProperty("state").GetString());
@@ -78,29 +74,38 @@ public sealed class DeliveryTests
 
         // A state the spec does not list survives.
         Assert.Equal("Paused", jobs.GetProperty(Job0c6e).GetProperty("state").GetString());
+        Assert.False(jobs.GetProperty(Job0c6e).GetProperty("isFinal").GetBoolean());
 
         JsonElement studioA = status.GetProperty("liveEvents").GetProperty("liveEvent/studio-a");
         Assert.False(studioA.GetProperty("encoderConnected").GetBoolean());
-        Assert.Equal("203.0.113.24:49321", studioA.GetProperty("encoder").GetString());
-        Assert.Equal("S_OK", studioA.GetProperty("disconnectResultCode").GetString());
-        Assert.Equal("203.0.113.58:52859", studioA.GetProperty("lastRejectedConnection").GetProperty("encoder").GetString());
+        JsonElement[] streams = studioA.GetProperty("streams").EnumerateArray().ToArray();
+        Assert.Equal(["studio-a-backup", "studio-a-main"], streams.Select(static stream => stream.GetProperty("streamId").GetString()));
+        Assert.Equal("Rejected", streams[0].GetProperty("status").GetString());
+        Assert.Equal("203.0.113.58:52859", streams[0].GetProperty("encoder").GetString());
+        Assert.Equal("Disconnected", streams[1].GetProperty("status").GetString());
+        Assert.Equal("203.0.113.24:49321", streams[1].GetProperty("encoder").GetString());
+        Assert.Equal("S_OK", streams[1].GetProperty("resultCode").GetString());
+        Assert.True(streams[1].GetProperty("gracefulDisconnect").GetBoolean());
         JsonElement video = studioA.GetProperty("tracks").GetProperty("video");
         Assert.True(video.GetProperty("healthy").GetBoolean());
         Assert.Equal(2491733, video.GetProperty("incomingBitrate").GetInt64());
         Assert.Equal(2500000, video.GetProperty("bitrate").GetInt64());
+        Assert.Equal(37528400, video.GetProperty("lastDiscontinuity").GetProperty("gap").GetInt64());
         JsonElement audio = studioA.GetProperty("tracks").GetProperty("audio");
         Assert.False(audio.GetProperty("healthy").GetBoolean());
         Assert.True(audio.GetProperty("unexpectedBitrate").GetBoolean());
         Assert.Equal(51200, audio.GetProperty("incomingBitrate").GetInt64());
-        Assert.Equal(3, audio.GetProperty("nonincreasingCount").GetInt64());
-        Assert.Equal("37528400", studioA.GetProperty("lastDiscontinuity").GetProperty("discontinuityGap").GetString());
-        Assert.Equal("FragmentDrop_OverlapTimestamp", studioA.GetProperty("lastDroppedChunk").GetProperty("resultCode").GetString());
-        Assert.Equal("video", studioA.GetProperty("lastOutOfSync").GetProperty("kind").GetString());
-        Assert.Equal("10", studioA.GetProperty("archive").GetProperty("channelLatencyMs").GetString());
+        Assert.Equal(3, audio.GetProperty("nonIncreasingCount").GetInt64());
+        Assert.Equal("FragmentDrop_OverlapTimestamp", audio.GetProperty("lastDroppedChunk").GetProperty("resultCode").GetString());
+        Assert.StartsWith("first at 36260000000", studioA.GetProperty("videoStreamsOutOfSync").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(10, studioA.GetProperty("archive").GetProperty("channelLatencyMs").GetInt64());
+
+        // The events are from 2024: by the system clock, every track went unheard long ago.
+        Assert.Equal(["audio", "video"], studioA.GetProperty("staleTracks").EnumerateArray().Select(static name => name.GetString()));
 
         JsonElement studioB = status.GetProperty("liveEvents").GetProperty("liveEvent/studio-b");
         Assert.False(studioB.GetProperty("encoderConnected").GetBoolean());
-        Assert.Equal("MPE_CLIENT_DISCONNECTED", studioB.GetProperty("disconnectResultCode").GetString());
+        Assert.Equal("MPE_CLIENT_DISCONNECTED", studioB.GetProperty("streams")[0].GetProperty("resultCode").GetString());
         Assert.True(studioB.GetProperty("tracks").GetProperty("audio").GetProperty("healthy").GetBoolean());
         Assert.Equal(155903, studioB.GetProperty("tracks").GetProperty("audio").GetProperty("incomingBitrate").GetInt64());
     }
@@ -124,12 +129,14 @@ public sealed class DeliveryTests
         JsonElement status = await server.GetStatusAsync();
         JsonElement job = status.GetProperty("jobs").GetProperty(Job);
         Assert.Equal("Finished", job.GetProperty("state").GetString());
+        Assert.Equal("Processing", job.GetProperty("previousState").GetString());
         Assert.Equal(100, job.GetProperty("outputs")[0].GetProperty("progress").GetInt64());
-        Assert.Equal(4, job.GetProperty("eventCount").GetInt64());
+        Assert.Equal(Events.T0.AddMinutes(5), job.GetProperty("lastEventTime").GetDateTimeOffset());
         JsonElement track = status.GetProperty("liveEvents").GetProperty(Live).GetProperty("tracks").GetProperty("video");
         Assert.True(track.GetProperty("healthy").GetBoolean());
         Assert.Equal(2_000_000, track.GetProperty("incomingBitrate").GetInt64());
-        Assert.Equal(2, track.GetProperty("heartbeatCount").GetInt64());
+        Assert.Equal(Events.T0.AddMinutes(5), track.GetProperty("lastHeartbeat").GetDateTimeOffset());
+        Assert.Equal(Events.T0.AddMinutes(4), track.GetProperty("lastUnhealthy").GetDateTimeOffset());
     }
 
     [Fact]
@@ -146,12 +153,12 @@ public sealed class DeliveryTests
         using JsonDocument summary = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(15, summary.RootElement.GetProperty("received").GetInt32());
         Assert.Equal(14, summary.RootElement.GetProperty("applied").GetInt32());
+        Assert.Equal(1, summary.RootElement.GetProperty("failed").GetInt32());
         JsonElement failure = Assert.Single(summary.RootElement.GetProperty("failures").EnumerateArray());
         Assert.Equal(4, failure.GetProperty("index").GetInt32());
         Assert.Equal("$[4].data.progress", failure.GetProperty("path").GetString());
 
         JsonElement status = await server.GetStatusAsync();
-        Assert.Equal(14, status.GetProperty("eventsApplied").GetInt64());
         Assert.Equal("Finished", status.GetProperty("jobs").GetProperty(Job2f9c).GetProperty("state").GetString());
         Assert.Equal("Canceled", status.GetProperty("jobs").GetProperty(Jobc418).GetProperty("state").GetString());
 
@@ -161,6 +168,25 @@ public sealed class DeliveryTests
         Assert.Contains(failure.GetProperty("id").GetString()!, line.Message, StringComparison.Ordinal);
         Assert.Contains("abc", line.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', line.Message);
+    }
+
+    [Fact]
+    public async Task An_event_the_tracker_cannot_apply_is_counted_and_logged_with_its_index_and_the_others_are_applied()
+    {
+        await using WebhookServer server = await WebhookServer.StartAsync();
+        string noSubject = Events.JobState("/", Events.T0, "Queued", "Scheduled");
+
+        JsonElement summary = await SampleDeliveries.PostOneAsync(server, Events.Batch(
+            Events.JobState("transforms/t/jobs/fine", Events.T0, "Queued", "Scheduled"),
+            "{\"id\":\"broken\"}",
+            noSubject));
+
+        Assert.Equal((3, 1, 1, 1), (summary.GetProperty("received").GetInt32(), summary.GetProperty("applied").GetInt32(), summary.GetProperty("invalid").GetInt32(), summary.GetProperty("failed").GetInt32()));
+        var line = Assert.Single(server.Logs.Entries, static entry => entry.Message.Contains("could not be applied", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, line.Level);
+        Assert.StartsWith("Event 2 of the delivery could not be applied", line.Message, StringComparison.Ordinal);
+        Assert.Contains("has no subject", line.Message, StringComparison.Ordinal);
+        Assert.Equal(["transforms/t/jobs/fine"], (await server.GetStatusAsync()).GetProperty("jobs").EnumerateObject().Select(static job => job.Name));
     }
 
     [Theory]
@@ -192,7 +218,7 @@ public sealed class DeliveryTests
         using HttpResponseMessage response = await server.PostEventsAsync(sample[..(sample.Length / 2)]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, (await server.GetStatusAsync()).GetProperty("eventsApplied").GetInt64());
+        Assert.True(WebhookServer.IsEmpty(await server.GetStatusAsync()));
     }
 
     [Theory]
@@ -209,7 +235,7 @@ public sealed class DeliveryTests
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("Webhook:MaxInputBytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, (await server.GetStatusAsync()).GetProperty("eventsApplied").GetInt64());
+        Assert.True(WebhookServer.IsEmpty(await server.GetStatusAsync()));
     }
 
     [Fact]
@@ -243,10 +269,14 @@ public sealed class DeliveryTests
         // What the client got wrong stays 400 even when the store is down: a retry would not help.
         using HttpResponseMessage notJson = await server.PostEventsAsync("nope");
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+
+        using HttpResponseMessage status = await server.Client.GetAsync($"/status?code={WebhookServer.Secret}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status.StatusCode);
+        Assert.DoesNotContain("store is down", await status.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_client_that_goes_away_while_events_are_applied_stops_the_delivery_at_the_next_event()
+    public async Task A_client_that_goes_away_while_events_are_applied_stops_the_delivery_before_anything_is_written()
     {
         var store = new BlockingStore();
         await using WebhookServer server = await WebhookServer.StartAsync(configure: builder =>
@@ -260,11 +290,11 @@ public sealed class DeliveryTests
             $"/api/events?code={WebhookServer.Secret}",
             new StringContent(WebhookServer.ReadSample("eventgrid-jobs.json"), Encoding.UTF8, "application/json"),
             cancellation.Token);
-        Assert.True(store.FirstEventEntered.Wait(TimeSpan.FromSeconds(10)), "The first event never reached the store.");
+        Assert.True(store.FirstReadEntered.Wait(TimeSpan.FromSeconds(10)), "The tracker never read the store.");
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
 
-        Assert.True(store.FirstEventLeft.Wait(TimeSpan.FromSeconds(10)), "The server never saw the client go away.");
+        Assert.True(store.FirstReadLeft.Wait(TimeSpan.FromSeconds(10)), "The server never saw the client go away.");
         for (int wait = 0; wait < 100 && !server.Logs.Entries.Any(static entry => entry.Message.Contains("went away", StringComparison.Ordinal)); wait++)
         {
             await Task.Delay(50);
@@ -272,7 +302,8 @@ public sealed class DeliveryTests
 
         Assert.Contains(server.Logs.Entries, static entry => entry.Level == LogLevel.Warning && entry.Message.Contains("went away", StringComparison.Ordinal));
         Assert.DoesNotContain(server.Logs.Entries, static entry => entry.Level == LogLevel.Error);
-        Assert.Equal(1, store.Updates);
+        Assert.Equal(1, store.Reads);
+        Assert.Empty(store.Inner.Keys);
     }
 
     private static async Task Post(WebhookServer server, string json)
@@ -281,17 +312,19 @@ public sealed class DeliveryTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>Holds the first event until the request is aborted, then counts what else reaches it.</summary>
+    /// <summary>Holds the tracker's first read until the request is aborted, then counts the reads; writes go to memory with the token given.</summary>
     private sealed class BlockingStore : IMediaStateStore
     {
         private IHttpContextAccessor? _http;
-        private int _updates;
+        private int _reads;
 
-        public ManualResetEventSlim FirstEventEntered { get; } = new();
+        public InMemoryMediaStateStore Inner { get; } = new();
 
-        public ManualResetEventSlim FirstEventLeft { get; } = new();
+        public ManualResetEventSlim FirstReadEntered { get; } = new();
 
-        public int Updates => Volatile.Read(ref _updates);
+        public ManualResetEventSlim FirstReadLeft { get; } = new();
+
+        public int Reads => Volatile.Read(ref _reads);
 
         public BlockingStore Over(IServiceProvider services)
         {
@@ -299,36 +332,35 @@ public sealed class DeliveryTests
             return this;
         }
 
-        public void UpdateJob<TEvent>(string subject, TEvent mediaEvent, Action<JobState, TEvent> apply)
-            where TEvent : MediaEvent
+        public ValueTask<StoredSnapshot?> ReadAsync(MediaEntityKey key, CancellationToken cancellationToken = default)
         {
-            if (Interlocked.Increment(ref _updates) == 1)
+            if (Interlocked.Increment(ref _reads) == 1)
             {
                 CancellationToken aborted = _http!.HttpContext!.RequestAborted;
-                FirstEventEntered.Set();
+                FirstReadEntered.Set();
                 aborted.WaitHandle.WaitOne(TimeSpan.FromSeconds(10));
-                FirstEventLeft.Set();
+                FirstReadLeft.Set();
             }
+
+            return Inner.ReadAsync(key, cancellationToken);
         }
 
-        public void UpdateLiveEvent<TEvent>(string subject, TEvent mediaEvent, Action<LiveEventState, TEvent> apply)
-            where TEvent : MediaEvent => Interlocked.Increment(ref _updates);
+        public ValueTask<string?> TryWriteAsync(MediaEntityKey key, EntitySnapshot snapshot, string? expectedVersion, CancellationToken cancellationToken = default) =>
+            Inner.TryWriteAsync(key, snapshot, expectedVersion, cancellationToken);
 
-        public void RecordUnknown(MediaEvent mediaEvent) => Interlocked.Increment(ref _updates);
-
-        public StatusSnapshot Snapshot() => throw new NotSupportedException();
+        public IAsyncEnumerable<StoredSnapshot> ReadAllAsync(MediaEntityKind kind, CancellationToken cancellationToken = default) =>
+            Inner.ReadAllAsync(kind, cancellationToken);
     }
 
     private sealed class FailingStore : IMediaStateStore
     {
-        public void UpdateJob<TEvent>(string subject, TEvent mediaEvent, Action<JobState, TEvent> apply)
-            where TEvent : MediaEvent => throw new InvalidOperationException("The store is down.");
+        public ValueTask<StoredSnapshot?> ReadAsync(MediaEntityKey key, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The store is down.");
 
-        public void UpdateLiveEvent<TEvent>(string subject, TEvent mediaEvent, Action<LiveEventState, TEvent> apply)
-            where TEvent : MediaEvent => throw new InvalidOperationException("The store is down.");
+        public ValueTask<string?> TryWriteAsync(MediaEntityKey key, EntitySnapshot snapshot, string? expectedVersion, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The store is down.");
 
-        public void RecordUnknown(MediaEvent mediaEvent) => throw new InvalidOperationException("The store is down.");
-
-        public StatusSnapshot Snapshot() => throw new InvalidOperationException("The store is down.");
+        public IAsyncEnumerable<StoredSnapshot> ReadAllAsync(MediaEntityKind kind, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The store is down.");
     }
 }

@@ -39,6 +39,9 @@ public sealed class WebhookServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The app's tracker, over the store its configuration chose.</summary>
+    public MediaEvents.Tracking.MediaStateTracker Tracker => _app.Services.GetRequiredService<MediaEvents.Tracking.MediaStateTracker>();
+
     public static string EventsDirectory => Path.Combine(AppContext.BaseDirectory, "events");
 
     /// <summary>Starts the app with the test secret and <paramref name="args"/> (which win), after <paramref name="configure"/> changed the builder.</summary>
@@ -58,7 +61,16 @@ public sealed class WebhookServer : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         configure?.Invoke(builder);
         WebApplication app = WebhookApp.Build(builder);
-        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new WebhookServer(app, new Uri(address), logs);
     }
@@ -71,6 +83,13 @@ public sealed class WebhookServer : IAsyncDisposable
 
     public async Task<JsonElement> GetStatusAsync()
     {
+        using JsonDocument document = JsonDocument.Parse(await GetStatusTextAsync().ConfigureAwait(false));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The body of <c>/status</c>, exactly as sent.</summary>
+    public async Task<string> GetStatusTextAsync()
+    {
         using HttpResponseMessage response = await Client.GetAsync($"/status?code={Secret}").ConfigureAwait(false);
         string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -78,9 +97,12 @@ public sealed class WebhookServer : IAsyncDisposable
             throw new InvalidOperationException($"/status answered {(int)response.StatusCode}: {text}");
         }
 
-        using JsonDocument document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
+        return text;
     }
+
+    /// <summary>Whether the state holds no job and no live event: nothing was applied.</summary>
+    public static bool IsEmpty(JsonElement status) =>
+        !status.GetProperty("jobs").EnumerateObject().Any() && !status.GetProperty("liveEvents").EnumerateObject().Any();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -30,4 +31,16 @@ public interface IMediaStateStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The new version; <see langword="null"/> when the stored version was another (nothing was written).</returns>
     ValueTask<string?> TryWriteAsync(MediaEntityKey key, EntitySnapshot snapshot, string? expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads every snapshot of the resources of <paramref name="kind"/>, in no particular order: each as it was when
+    /// it was read, not all at one instant (writes may go on meanwhile).
+    /// </summary>
+    /// <param name="kind">The kind of resource to list.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <remarks>
+    /// For an overview (a status page, a report), not for the tracker's own work, which reads one resource at a time.
+    /// A shared store lists by a query over all of its resources, so the cost grows with their number.
+    /// </remarks>
+    IAsyncEnumerable<StoredSnapshot> ReadAllAsync(MediaEntityKind kind, CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -44,5 +45,22 @@ public sealed class InMemoryMediaStateStore : IMediaStateStore
             _snapshots.TryUpdate(key, stored, current)
                 ? stored.Version
                 : null);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StoredSnapshot> ReadAllAsync(MediaEntityKind kind, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Enumerating a ConcurrentDictionary neither locks it nor fails when it changes meanwhile.
+        foreach (KeyValuePair<MediaEntityKey, StoredSnapshot> entry in _snapshots)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (entry.Key.Kind == kind)
+            {
+                yield return entry.Value;
+            }
+        }
+
+        // Nothing here waits; an async iterator still needs one await.
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 }

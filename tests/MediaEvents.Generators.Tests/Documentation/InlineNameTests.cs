@@ -32,6 +32,7 @@ public sealed class InlineNameTests
     private static readonly Dictionary<string, string> s_notApiNames = new(StringComparer.Ordinal)
     {
         ["MediaEventTypes2"] = "the name MEG0006 gives a second MediaEventTypes, shown as an example",
+        ["MediaState"] = "the default table name of the webhook sample's state store (Webhook:State:TableName)",
     };
 
     private static readonly Regex s_memberReference = new(@"^(?<name>[A-Z]\w*(?:\.[A-Z]\w*)+)(?:\(.*\))?$");

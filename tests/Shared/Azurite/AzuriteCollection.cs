@@ -1,8 +1,8 @@
 using Xunit;
 
-namespace MediaEvents.Tracking.AzureTables.Tests;
+namespace MediaEvents.Tests.Azurite;
 
-/// <summary>The tests that share one Azurite, started once for the collection.</summary>
+/// <summary>The tests that share one Azurite table service, started once for the collection.</summary>
 [CollectionDefinition(Name)]
 public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
 {

@@ -1,0 +1,44 @@
+using System;
+using System.Threading.Tasks;
+using Azure.Data.Tables;
+using Xunit;
+
+namespace MediaEvents.Tests.Azurite;
+
+/// <summary>
+/// Azurite's table service for the tests of <see cref="AzuriteCollection"/>, started once for the collection and
+/// killed, by process id, when it ends, whether the tests passed or not.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private AzuriteProcess? _azurite;
+
+    /// <summary>The connection string of the running table service.</summary>
+    public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite has not started.");
+
+    /// <summary>A table name no test has used.</summary>
+    public static string NewTableName() => "t" + Guid.NewGuid().ToString("N");
+
+    /// <summary>A new, empty table with a name of its own, so that tests do not see each other's entities.</summary>
+    public async Task<TableClient> CreateTableAsync()
+    {
+        TableClient table = NewTableClient(NewTableName());
+        await table.CreateAsync();
+        return table;
+    }
+
+    /// <summary>A client of the table named <paramref name="name"/>, with a connection of its own (as another instance has).</summary>
+    public TableClient NewTableClient(string name) => new(ConnectionString, name);
+
+    /// <inheritdoc />
+    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync(AzuriteServices.Table);
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
