@@ -48,8 +48,13 @@ public sealed class QueueWorkerOptionsValidator : IValidateOptions<QueueWorkerOp
         }
         else
         {
-            AddIfBadQueueName(errors, nameof(options.QueueName), options.QueueName);
-            AddIfBadQueueName(errors, options.PoisonQueueName is { Length: > 0 } ? nameof(options.PoisonQueueName) : "PoisonQueueName (the queue's name + '-poison')", options.EffectivePoisonQueueName);
+            // A derived poison name is checked only when the queue's name is good: its fault is the queue's.
+            bool queueNameIsGood = AddIfBadQueueName(errors, nameof(options.QueueName), options.QueueName);
+            if (options.PoisonQueueName is { Length: > 0 } || queueNameIsGood)
+            {
+                AddIfBadQueueName(errors, options.PoisonQueueName is { Length: > 0 } ? nameof(options.PoisonQueueName) : "PoisonQueueName (the queue's name + '-poison')", options.EffectivePoisonQueueName);
+            }
+
             if (string.Equals(options.QueueName, options.EffectivePoisonQueueName, StringComparison.Ordinal))
             {
                 errors.Add($"{Section}:PoisonQueueName is the queue itself ('{options.QueueName}'): a poisoned message would come straight back.");
@@ -99,9 +104,9 @@ public sealed class QueueWorkerOptionsValidator : IValidateOptions<QueueWorkerOp
         return errors;
     }
 
-    // The Queue service's rules: 3 to 63 characters, lowercase letters, digits and single hyphens, beginning and
+    // The Queue service's rules (false when broken, with the error added): 3 to 63 characters, lowercase letters, digits and single hyphens, beginning and
     // ending with a letter or a digit.
-    private static void AddIfBadQueueName(List<string> errors, string setting, string name)
+    private static bool AddIfBadQueueName(List<string> errors, string setting, string name)
     {
         string? problem =
             name.Length is < 3 or > 63 ? $"it has {name.Length} characters, and a queue name has 3 to 63" :
@@ -113,6 +118,8 @@ public sealed class QueueWorkerOptionsValidator : IValidateOptions<QueueWorkerOp
         {
             errors.Add($"{Section}:{setting} is '{name}': {problem}.");
         }
+
+        return problem is null;
     }
 
     private static bool IsQueueNameCharacters(string name)

@@ -127,7 +127,7 @@ internal sealed class MediaEventWorkload
             3 => new($"\"a JSON string, message {n}\"", WorkloadMessageKind.Bad, ExpectedReason: "neither JSON nor Base64"),
             4 => new($$"""{ "id": "truncated-{{n}}", "eventType": "Microsoft.Media.JobStateChange", "data": { "state": """, WorkloadMessageKind.Bad, ExpectedReason: "JSON"),
             5 => new("[]" + new string(' ', index % 97), WorkloadMessageKind.Bad, ExpectedReason: "holds no event"),
-            6 => new(Envelope("Microsoft.Media.JobStateChange", "bad-data-" + n, s_start, "transforms/T/jobs/bad-" + n, """{ "previousState": "Queued", "state": 42 }""", cloudEvents: false),
+            6 => new(Envelope("Microsoft.Media.JobOutputProgress", "bad-data-" + n, s_start, "transforms/T/jobs/bad-" + n, """{ "label": "VideoAnalyzerPreset_0", "progress": "half" }""", cloudEvents: false),
                 WorkloadMessageKind.Bad, ExpectedReason: "could not be read"),
             _ => new(Envelope("Microsoft.Media.JobStateChange", "no-state-" + n, s_start, "transforms/T/jobs/no-state-" + n, """{ "previousState": "Queued" }""", cloudEvents: true),
                 WorkloadMessageKind.Bad, ExpectedReason: "carries no state"),
