@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace MediaEvents.QueueWorker;
+namespace MediaEvents.QueueWorkerSample;
 
 /// <summary>The received message an event came in.</summary>
 /// <param name="MessageId">The queue message's id.</param>

@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 
-namespace MediaEvents.QueueWorker;
+namespace MediaEvents.QueueWorkerSample;
 
 /// <summary>The worker's log lines, generated without boxing or formatting when the level is off.</summary>
 internal static partial class Log

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using MediaEvents.Tracking;
 
-namespace MediaEvents.QueueWorker;
+namespace MediaEvents.QueueWorkerSample;
 
 /// <summary>What became of one received message.</summary>
 public enum MessageDisposition

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MediaEvents.QueueWorker;
+namespace MediaEvents.QueueWorkerSample;
 
 /// <summary>
 /// What the worker writes to the poison queue for a message it gives up on: the reason and the original text, as

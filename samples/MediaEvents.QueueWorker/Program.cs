@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using MediaEvents.QueueWorker;
+using MediaEvents.QueueWorkerSample;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -5,7 +5,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
-namespace MediaEvents.QueueWorker;
+namespace MediaEvents.QueueWorkerSample;
 
 /// <summary>
 /// What a queue message held: the events it carries, or why it carries none that can be applied.

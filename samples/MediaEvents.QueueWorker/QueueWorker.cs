@@ -7,12 +7,12 @@ using System.Threading.Tasks;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using MediaEvents.QueueWorker.Generated;
+using MediaEvents.QueueWorkerSample.Generated;
 using MediaEvents.Tracking;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace MediaEvents.QueueWorker;
+namespace MediaEvents.QueueWorkerSample;
 
 /// <summary>
 /// Consumes the Storage Queue that an Event Grid subscription writes Media Services events to, one event per

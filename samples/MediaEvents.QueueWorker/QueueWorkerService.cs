@@ -8,7 +8,7 @@ using MediaEvents.Tracking.AzureTables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace MediaEvents.QueueWorker;
+namespace MediaEvents.QueueWorkerSample;
 
 /// <summary>
 /// The app's hosted service: creates the queues (and the state table) when asked to, then runs one

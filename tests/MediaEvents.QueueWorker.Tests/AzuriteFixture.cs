@@ -5,7 +5,7 @@ using Azure.Storage.Queues;
 using MediaEvents.Testing;
 using Xunit;
 
-namespace MediaEvents.QueueWorker.Tests;
+namespace MediaEvents.QueueWorkerSample.Tests;
 
 /// <summary>
 /// One Azurite (<see cref="AzuriteProcess"/>) for the collection's tests, killed by its process id after the last.

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Azure.Storage.Queues;
 using MediaEvents.Tracking;
 
-namespace MediaEvents.QueueWorker.Tests;
+namespace MediaEvents.QueueWorkerSample.Tests;
 
 /// <summary>
 /// Every <see cref="MessageOutcome"/> of the workers it is attached to, in the order reported, and waits that end
@@ -14,6 +14,7 @@ namespace MediaEvents.QueueWorker.Tests;
 internal sealed class OutcomeLog
 {
     private readonly List<MessageOutcome> _outcomes = [];
+    private readonly HashSet<string> _finalIds = new(StringComparer.Ordinal);
     private readonly List<(Func<IReadOnlyList<MessageOutcome>, bool> Condition, TaskCompletionSource Done)> _waits = [];
 
     /// <summary>A copy of the outcomes so far.</summary>
@@ -62,11 +63,19 @@ internal sealed class OutcomeLog
 
     /// <summary>Waits for the outcome of each of <paramref name="count"/> distinct messages to be final (completed or poisoned).</summary>
     public Task WaitForFinalAsync(int count, TimeSpan timeout) =>
-        WaitUntilAsync(outcomes => FinalMessageIds(outcomes).Count >= count, timeout, $"{count} message(s) completed or poisoned");
+        WaitUntilAsync(_ => _finalIds.Count >= count, timeout, $"{count} message(s) completed or poisoned");
 
-    /// <summary>The ids of the messages completed or poisoned.</summary>
-    public static HashSet<string> FinalMessageIds(IEnumerable<MessageOutcome> outcomes) =>
-        outcomes.Where(static outcome => outcome.Disposition != MessageDisposition.Abandoned).Select(static outcome => outcome.MessageId).ToHashSet(StringComparer.Ordinal);
+    /// <summary>How many distinct messages were completed or poisoned so far.</summary>
+    public int FinalCount
+    {
+        get
+        {
+            lock (_outcomes)
+            {
+                return _finalIds.Count;
+            }
+        }
+    }
 
     /// <summary>How many times each event id was reported <see cref="TrackingOutcome.Applied"/>, over every outcome.</summary>
     public static Dictionary<string, int> AppliedCounts(IEnumerable<MessageOutcome> outcomes) =>
@@ -80,6 +89,11 @@ internal sealed class OutcomeLog
         lock (_outcomes)
         {
             _outcomes.Add(outcome);
+            if (outcome.Disposition != MessageDisposition.Abandoned)
+            {
+                _finalIds.Add(outcome.MessageId);
+            }
+
             for (int i = _waits.Count - 1; i >= 0; i--)
             {
                 if (_waits[i].Condition(_outcomes))

@@ -2,10 +2,10 @@ using System;
 using System.Linq;
 using System.Text;
 using MediaEvents.Testing;
-using MediaEvents.QueueWorker.Tests.Generated;
+using MediaEvents.QueueWorkerSample.Tests.Generated;
 using Xunit;
 
-namespace MediaEvents.QueueWorker.Tests;
+namespace MediaEvents.QueueWorkerSample.Tests;
 
 /// <summary>Messages as Event Grid's Storage Queue destination writes them, and messages that are no event.</summary>
 public sealed class QueueMessageContentTests

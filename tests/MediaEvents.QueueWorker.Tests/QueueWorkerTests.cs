@@ -4,12 +4,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using MediaEvents.QueueWorker.Tests.Generated;
+using MediaEvents.QueueWorkerSample.Tests.Generated;
 using MediaEvents.Testing;
 using MediaEvents.Tracking;
 using Xunit;
 
-namespace MediaEvents.QueueWorker.Tests;
+namespace MediaEvents.QueueWorkerSample.Tests;
 
 /// <summary>One worker on Azurite: visibility kept while a handler runs, deletion only after the write, the poison queue.</summary>
 [Collection(AzuriteCollection.Name)]

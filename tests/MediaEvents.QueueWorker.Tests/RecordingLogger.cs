@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
-namespace MediaEvents.QueueWorker.Tests;
+namespace MediaEvents.QueueWorkerSample.Tests;
 
 /// <summary>A logger that keeps what the worker logs, with waits on it (the worker's log is how a test sees extensions).</summary>
 internal sealed class RecordingLogger : ILogger<QueueWorker>

@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MediaEvents.Tracking;
 
-namespace MediaEvents.QueueWorker.Tests;
+namespace MediaEvents.QueueWorkerSample.Tests;
 
 /// <summary>A handler made of a delegate.</summary>
 internal sealed class DelegateHandler(Func<MediaEvent, QueuedMessageInfo, CancellationToken, Task> handle) : IQueuedEventHandler
