@@ -90,9 +90,10 @@ internal sealed class MessageLease : IAsyncDisposable
                     await _handling.CancelAsync().ConfigureAwait(false);
                     return;
                 }
-                catch (RequestFailedException exception)
+                catch (Exception exception) when (exception is not OperationCanceledException || !_renewal.IsCancellationRequested)
                 {
-                    // Half the timeout is left: the next attempt comes before the message reappears.
+                    // A refusal or a transport failure (a timed-out request included): half the timeout is left, and
+                    // the next attempt comes before the message reappears.
                     Log.VisibilityNotExtended(_logger, exception, _messageId);
                 }
             }

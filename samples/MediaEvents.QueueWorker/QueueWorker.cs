@@ -109,9 +109,10 @@ public sealed class QueueWorker
                 {
                     messages = (await _queue.ReceiveMessagesAsync(free, _options.VisibilityTimeout, stoppingToken).ConfigureAwait(false)).Value;
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // The service's refusals and the transport's failures once the client's retries are spent.
+                    // The service's refusals and the transport's failures (a timed-out request ends in a cancellation
+                    // of the client's own) once the client's retries are spent: the worker keeps going.
                     slots.Release(free);
                     Log.ReceiveFailed(_logger, exception, _queue.Name, _options.MaxPollDelay.TotalSeconds);
                     await Task.Delay(_options.MaxPollDelay, stoppingToken).ConfigureAwait(false);
@@ -272,7 +273,7 @@ public sealed class QueueWorker
         return Outcome(message, MessageDisposition.Poisoned, results, reason);
     }
 
-    // Null when deleted; else why not. Not cancelled by a stop, for the reason the write is not.
+    // Null when deleted; else why not. Not cancelled by a stop, for the reason the write is not; never throws.
     private async Task<string?> TryDeleteAsync(QueueMessage message, MessageLease lease)
     {
         if (lease.IsLost)
@@ -285,14 +286,18 @@ public sealed class QueueWorker
             await _queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None).ConfigureAwait(false);
             return null;
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception)
         {
-            string detail = $"the delete failed with {exception.Status} {exception.ErrorCode}";
+            // Not deleted, for whatever reason: the message comes back, and its events are then duplicates.
+            string detail = exception is RequestFailedException failed
+                ? $"the delete failed with {failed.Status} {failed.ErrorCode}"
+                : $"the delete failed: {exception.GetType().Name}: {exception.Message}";
             Log.DeleteFailed(_logger, message.MessageId, detail);
             return detail;
         }
     }
 
+    // Makes the message visible again after the retry delay; never throws (failing that, its timeout runs out).
     private async Task ReleaseAsync(QueueMessage message, MessageLease lease)
     {
         await lease.StopAsync().ConfigureAwait(false);
@@ -305,7 +310,7 @@ public sealed class QueueWorker
         {
             await _queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: _options.RetryDelay, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception)
         {
             Log.ReleaseFailed(_logger, exception, message.MessageId);
         }

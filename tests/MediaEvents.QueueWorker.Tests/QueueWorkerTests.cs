@@ -125,6 +125,28 @@ public sealed class QueueWorkerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_timed_out_write_is_a_failure_like_any_other_not_a_stop()
+    {
+        // A request that times out ends in a cancellation of the client's own, with the worker's token untouched.
+        (QueueClient queue, QueueClient poison) = await azurite.CreateQueuesAsync();
+        await queue.SendMessageAsync(JobEvent("e1", "Processing"));
+        var store = new ControlledStore { Failure = static () => new TaskCanceledException("The request timed out (a test's store).") };
+        store.FailNext(2);
+        var log = new OutcomeLog();
+
+        await using (Run(log.Attach(Worker(queue, poison, new MediaStateTracker(store)))))
+        {
+            await log.WaitForFinalAsync(1, s_wait);
+        }
+
+        MessageOutcome[] outcomes = log.Outcomes;
+        Assert.Equal(new long[] { 1, 2, 3 }, outcomes.Select(static outcome => outcome.DequeueCount));
+        Assert.All(outcomes[..2], static outcome => Assert.Equal("TaskCanceledException: The request timed out (a test's store).", outcome.Reason));
+        Assert.Equal(MessageDisposition.Completed, outcomes[2].Disposition);
+        Assert.Equal(1, store.Writes);
+    }
+
+    [Fact]
     public async Task A_message_received_more_than_MaxDequeueCount_times_is_poisoned_with_the_reason()
     {
         (QueueClient queue, QueueClient poison) = await azurite.CreateQueuesAsync();

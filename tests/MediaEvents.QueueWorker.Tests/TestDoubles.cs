@@ -32,7 +32,10 @@ internal sealed class ControlledStore : IMediaStateStore
     /// <summary>The writes that went through.</summary>
     public int Writes => Volatile.Read(ref _writes);
 
-    /// <summary>Makes the next <paramref name="count"/> writes throw, as a store that is down does.</summary>
+    /// <summary>What a failing write throws.</summary>
+    public Func<Exception> Failure { get; set; } = static () => new InvalidOperationException("The store is down (a test's store).");
+
+    /// <summary>Makes the next <paramref name="count"/> writes throw <see cref="Failure"/>, as a store that is down does.</summary>
     public void FailNext(int count) => _failuresLeft = count;
 
     /// <inheritdoc />
@@ -45,7 +48,7 @@ internal sealed class ControlledStore : IMediaStateStore
         await Gate.Task;
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
-            throw new InvalidOperationException("The store is down (a test's store).");
+            throw Failure();
         }
 
         string? version = await _inner.TryWriteAsync(key, snapshot, expectedVersion, cancellationToken);
