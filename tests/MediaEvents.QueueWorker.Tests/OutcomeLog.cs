@@ -65,6 +65,10 @@ internal sealed class OutcomeLog
     public Task WaitForFinalAsync(int count, TimeSpan timeout) =>
         WaitUntilAsync(_ => _finalIds.Count >= count, timeout, $"{count} message(s) completed or poisoned");
 
+    /// <summary>Waits for the outcome of each message of <paramref name="messageIds"/> to be final (completed or poisoned).</summary>
+    public Task WaitForFinalAsync(IReadOnlyCollection<string> messageIds, TimeSpan timeout) =>
+        WaitUntilAsync(_ => _finalIds.IsSupersetOf(messageIds), timeout, $"the {messageIds.Count} message(s) completed or poisoned");
+
     /// <summary>How many distinct messages were completed or poisoned so far.</summary>
     public int FinalCount
     {

@@ -90,8 +90,16 @@ public sealed class ScaleOutTests(AzuriteFixture azurite, ITestOutputHelper outp
         await enoughHeld.Task.WaitAsync(s_wait);
         await w3.DisposeAsync();
         output.WriteLine($"w3 stopped after {watch.Elapsed.TotalSeconds:F1} s, holding {Volatile.Read(ref held)} message(s)");
-        await log.WaitForFinalAsync(MessageCount, s_wait);
-        await producing;
+        await producing.WaitAsync(s_wait);
+        await log.WaitForFinalAsync(sent.Keys.ToArray(), s_wait);
+
+        // A send whose answer was lost is sent again by the client, and then both copies are in the queue (a producer
+        // delivers at least once too): the copies, which the ids above do not name, are drained before the end.
+        for (var deadline = DateTime.UtcNow + s_wait; await QueueAssertions.CountAsync(queue) > 0 && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(100);
+        }
+
         await w1.DisposeAsync();
         await w2.DisposeAsync();
         output.WriteLine($"{MessageCount} messages handled in {watch.Elapsed.TotalSeconds:F1} s");
@@ -102,11 +110,15 @@ public sealed class ScaleOutTests(AzuriteFixture azurite, ITestOutputHelper outp
             output.WriteLine($"abandoned {reason.Count()} time(s): {reason.Key}");
         }
 
-        // Every message ended once, as its kind says: events completed, bad messages poisoned.
+        // Every message ended once, as its kind says: events completed, bad messages poisoned. Copies of a message
+        // the client sent twice are counted apart: they are few, and they end as their original does.
         MessageOutcome[] final = outcomes.Where(static outcome => outcome.Disposition != MessageDisposition.Abandoned).ToArray();
-        Assert.Equal(MessageCount, final.Length);
-        Assert.Equal(sent.Keys.Order(StringComparer.Ordinal), final.Select(static outcome => outcome.MessageId).Order(StringComparer.Ordinal));
-        Assert.All(final, outcome => Assert.Equal(
+        Assert.Equal(final.Length, final.Select(static outcome => outcome.MessageId).Distinct(StringComparer.Ordinal).Count());
+        MessageOutcome[] copies = final.Where(outcome => !sent.ContainsKey(outcome.MessageId)).ToArray();
+        output.WriteLine($"{copies.Length} message(s) sent twice by the client");
+        Assert.True(copies.Length <= MessageCount / 100, $"{copies.Length} copies");
+        Assert.Equal(MessageCount, final.Length - copies.Length);
+        Assert.All(final.Except(copies), outcome => Assert.Equal(
             sent[outcome.MessageId].Kind == WorkloadMessageKind.Bad ? MessageDisposition.Poisoned : MessageDisposition.Completed, outcome.Disposition));
 
         // Exactly once: over every worker's results, each distinct event was reported Applied once; redeliveries
@@ -119,7 +131,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite, ITestOutputHelper outp
         Assert.True(duplicates >= workload.Messages.Count(static message => message.Kind == WorkloadMessageKind.Duplicate), $"only {duplicates} duplicate(s) reported");
         Assert.Equal(
             workload.Messages.Count(static message => message.Kind == WorkloadMessageKind.NotTracked),
-            final.SelectMany(static outcome => outcome.Results).Count(static result => result.Outcome == TrackingOutcome.NotTracked));
+            final.Except(copies).SelectMany(static outcome => outcome.Results).Count(static result => result.Outcome == TrackingOutcome.NotTracked));
 
         // The stopped worker's held messages came back after their visibility timeout and were finished by the others.
         MessageOutcome[] abandoned = outcomes.Where(static outcome => outcome.Worker == "w3" && outcome.Reason == "The worker stopped while the message was handled.").ToArray();
@@ -141,8 +153,9 @@ public sealed class ScaleOutTests(AzuriteFixture azurite, ITestOutputHelper outp
         // The poison queue holds each bad message once, with its reason; the queue is empty.
         List<PoisonMessage> records = await QueueAssertions.PoisonRecordsAsync(poison);
         WorkloadMessage[] bad = workload.Messages.Where(static message => message.Kind == WorkloadMessageKind.Bad).ToArray();
-        Assert.Equal(bad.Select(static message => message.Body).Order(StringComparer.Ordinal), records.Select(static record => record.Body).Order(StringComparer.Ordinal));
-        Dictionary<string, PoisonMessage> byBody = records.ToDictionary(static record => record.Body, StringComparer.Ordinal);
+        Assert.Equal(bad.Length + copies.Count(static copy => copy.Disposition == MessageDisposition.Poisoned), records.Count);
+        Assert.Equal(bad.Select(static message => message.Body).Order(StringComparer.Ordinal), records.Select(static record => record.Body).Distinct().Order(StringComparer.Ordinal));
+        Dictionary<string, PoisonMessage> byBody = records.DistinctBy(static record => record.Body).ToDictionary(static record => record.Body, StringComparer.Ordinal);
         Assert.All(bad, message => Assert.Contains(message.ExpectedReason!, byBody[message.Body].Reason, StringComparison.Ordinal));
         Assert.Equal(0, await QueueAssertions.CountAsync(queue));
 
