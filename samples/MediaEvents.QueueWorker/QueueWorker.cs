@@ -91,7 +91,8 @@ public sealed class QueueWorker
         Log.Started(_logger, _options.WorkerName, _queue.Name, _poisonQueue.Name, _options.MaxConcurrentMessages, _tracker.Store.GetType().Name);
         using var slots = new SemaphoreSlim(_options.MaxConcurrentMessages, _options.MaxConcurrentMessages);
         var running = new ConcurrentDictionary<Task, bool>();
-        TimeSpan pollDelay = s_minPollDelay;
+        TimeSpan firstPollDelay = TimeSpan.FromTicks(Math.Min(s_minPollDelay.Ticks, _options.MaxPollDelay.Ticks));
+        TimeSpan pollDelay = firstPollDelay;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -131,7 +132,7 @@ public sealed class QueueWorker
                     continue;
                 }
 
-                pollDelay = s_minPollDelay;
+                pollDelay = firstPollDelay;
                 foreach (QueueMessage message in messages)
                 {
                     Task handling = HandleAndReleaseAsync(message, slots, stoppingToken);
