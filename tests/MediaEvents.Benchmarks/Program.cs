@@ -47,6 +47,12 @@ if (args.Contains("--hostile"))
     return 0;
 }
 
+if (args.Contains("--tracking"))
+{
+    await TrackingThroughput.RunAsync();
+    return 0;
+}
+
 if (args.Contains("--quick"))
 {
     QuickComparison.Run();

@@ -128,8 +128,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         int port = FreePort();
         string location = Directory.CreateTempSubdirectory($"azurite-{name}-").FullName;
+        // In memory (faster, and nothing left behind); the temporary folder is its working directory all the same.
         var start = new ProcessStartInfo("node")
         {
+            WorkingDirectory = location,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -138,7 +140,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             Path.Combine(root, "dist", "src", name, "main.js"),
             $"--{name}Host", "127.0.0.1", $"--{name}Port", port.ToString(CultureInfo.InvariantCulture),
-            "--location", location, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
         })
         {
             start.ArgumentList.Add(argument);
