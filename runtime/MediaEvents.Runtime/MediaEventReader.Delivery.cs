@@ -16,6 +16,7 @@ public sealed partial class MediaEventReader
     {
         int index = 0;
         Utf8StringTable table = Utf8StringTable.Current;
+        DeferredFailure failure = DeferredFailure.Current;
         utf8Json = Open(utf8Json);
         ReadOnlySpan<byte> span = utf8Json.Span;
         var reader = new Utf8JsonReader(span, s_readerOptions);
@@ -38,7 +39,7 @@ public sealed partial class MediaEventReader
                             throw MediaEventFormatException.TooManyEvents(maxEvents);
                         }
 
-                        MediaEventReadResult result = ReadEvent(ref reader, utf8Json, index++, inArray: true, table);
+                        MediaEventReadResult result = ReadEvent(ref reader, utf8Json, index++, inArray: true, table, failure);
                         receiving = true;
                         receiver.Receive(result);
                         receiving = false;
@@ -46,7 +47,7 @@ public sealed partial class MediaEventReader
 
                     break;
                 case JsonTokenType.StartObject:
-                    MediaEventReadResult single = ReadEvent(ref reader, utf8Json, 0, inArray: false, table);
+                    MediaEventReadResult single = ReadEvent(ref reader, utf8Json, 0, inArray: false, table, failure);
                     receiving = true;
                     receiver.Receive(single);
                     receiving = false;

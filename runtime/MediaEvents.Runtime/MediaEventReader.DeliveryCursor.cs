@@ -86,7 +86,7 @@ public sealed partial class MediaEventReader
                 }
 
                 // The string table is the current thread's, and an await may have moved the dispatch to another thread.
-                result = owner.ReadEvent(ref reader, _rest, _index++, _inArray, Utf8StringTable.Current);
+                result = owner.ReadEvent(ref reader, _rest, _index++, _inArray, Utf8StringTable.Current, DeferredFailure.Current);
             }
             catch (Exception exception) when (IsReaderFailure(exception))
             {

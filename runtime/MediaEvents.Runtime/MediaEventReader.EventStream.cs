@@ -144,7 +144,7 @@ public sealed partial class MediaEventReader
     {
         var reader = new Utf8JsonReader(utf8Event, s_readerOptions);
         reader.Read();
-        return ReadEvent(ref reader, utf8Event, index, inArray, Json.Utf8StringTable.Current);
+        return ReadEvent(ref reader, utf8Event, index, inArray, Json.Utf8StringTable.Current, Json.DeferredFailure.Current);
     }
 
     // The next byte that is not JSON whitespace, the whitespace consumed; -1 at the end of the stream.

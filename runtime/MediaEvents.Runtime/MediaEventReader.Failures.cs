@@ -8,7 +8,7 @@ namespace MediaEvents;
 // path to the value at fault and the event's id and type, wherever they are), and the reader goes on after it.
 public sealed partial class MediaEventReader
 {
-    private MediaEventReadResult ReadEvent(ref Utf8JsonReader reader, ReadOnlyMemory<byte> buffer, int index, bool inArray, Utf8StringTable table)
+    private MediaEventReadResult ReadEvent(ref Utf8JsonReader reader, ReadOnlyMemory<byte> buffer, int index, bool inArray, Utf8StringTable table, DeferredFailure failure)
     {
         int start = checked((int)reader.TokenStartIndex);
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -22,7 +22,7 @@ public sealed partial class MediaEventReader
         // fit is recorded rather than thrown, and the event is read to its end all the same.
         int depth = reader.CurrentDepth;
         var context = new MediaJsonReadContext(depth + _options.MaxDepth - 1, buffer, table, _options.AllowDuplicateMembers);
-        DeferredFailure failure = DeferredFailure.Arm();
+        failure.Arm();
         string reason;
         string relativePath = string.Empty;
         try
@@ -50,7 +50,7 @@ public sealed partial class MediaEventReader
         }
         finally
         {
-            DeferredFailure.Disarm();
+            failure.Disarm();
         }
 
         // Only this event is lost: the reader goes on to the event's end, and the event's id and type are read from

@@ -179,6 +179,44 @@ public class ValueFailureTests
         Assert.Equal(7, Assert.IsType<MediaEvent<MediaJobOutputProgressEventData>>(Assert.Single(batch.Events)).Data.Progress);
     }
 
+    [Fact]
+    public void AHandlerBetweenTwoEvents_GetsExceptionsAsEverywhereElse()
+    {
+        // The failure is armed while an event is read, and only then: a handler's own reading throws as usual.
+        var visitor = new ReadingHandler();
+
+        MediaEventDispatcher.Dispatch(TestInput.Array(
+            TestInput.Event("bad", MediaEventTypes.JobOutputProgress, """{"progress":"many"}"""),
+            TestInput.StateChange("first"),
+            TestInput.StateChange("second")), visitor);
+
+        Assert.Equal(2, visitor.Thrown.Count);
+        Assert.All(visitor.Thrown, static reason => Assert.Equal("expected an integer (int64), found the string \"x\"", reason));
+    }
+
+    private sealed class ReadingHandler : NonExhaustiveMediaEventVisitor
+    {
+        public List<string> Thrown { get; } = [];
+
+        public override void VisitJobStateChange(MediaEvent<MediaJobStateChangeEventData> mediaEvent)
+        {
+            var reader = new Utf8JsonReader("\"x\""u8);
+            reader.Read();
+            try
+            {
+                MediaJson.ReadInt64(ref reader);
+            }
+            catch (MediaJsonException exception)
+            {
+                Thrown.Add(exception.Reason);
+            }
+        }
+
+        protected override void VisitOther(MediaEvent mediaEvent)
+        {
+        }
+    }
+
     /// <summary>
     /// A failed event costs at most about three times what a good event of the same size costs in allocated bytes
     /// (issue #12); the valid delivery's figure is printed beside the bad ones'.

@@ -7,7 +7,9 @@ namespace MediaEvents.Json;
 /// The failure of the event being read from a delivery, recorded where reading it would throw: a delivery of bad
 /// values then costs about what reading it costs, rather than an exception per event. One per thread, armed by
 /// <see cref="MediaEventReader"/> for the time it reads one event; outside that (a value read on its own, or through
-/// System.Text.Json) a failure throws a <see cref="MediaJsonException"/> as it always did.
+/// System.Text.Json, or a handler's code between two events) a failure throws a <see cref="MediaJsonException"/> as
+/// it always did. Arming and disarming write a field of the thread's instance, which the reader holds: reading an
+/// event touches no thread-local storage for it; a value reader looks its thread's instance up only when it fails.
 /// </summary>
 /// <remarks>
 /// The first failure of an event is the one kept, with the position of the token at fault; the value is read as
@@ -21,19 +23,20 @@ internal sealed class DeferredFailure
     private const long Unlocated = -1;
 
     [ThreadStatic]
-    private static DeferredFailure? t_armed;
-
-    [ThreadStatic]
-    private static DeferredFailure? t_instance;
+    private static DeferredFailure? t_current;
 
     private long _offset;
+    private bool _armed;
 
     private DeferredFailure()
     {
     }
 
+    /// <summary>The calling thread's instance, armed or not.</summary>
+    public static DeferredFailure Current => t_current ??= new DeferredFailure();
+
     /// <summary>The calling thread's failure while it reads an event of a delivery; <see langword="null"/> otherwise.</summary>
-    public static DeferredFailure? Armed => t_armed;
+    public static DeferredFailure? Armed => t_current is { _armed: true } armed ? armed : null;
 
     /// <summary>What was wrong; <see langword="null"/> while nothing was.</summary>
     public string? Reason { get; private set; }
@@ -47,18 +50,16 @@ internal sealed class DeferredFailure
     /// <summary>Whether the failure waits for the end of the object it belongs to, to know its position.</summary>
     public bool NeedsPosition => Reason is not null && Position == Unlocated;
 
-    /// <summary>Arms the calling thread's failure, cleared, for the event about to be read.</summary>
-    public static DeferredFailure Arm()
+    /// <summary>Arms the failure, cleared, for the event about to be read (on the thread whose <see cref="Current"/> it is).</summary>
+    public void Arm()
     {
-        DeferredFailure failure = t_instance ??= new DeferredFailure();
-        failure.Reason = null;
-        failure._offset = 0;
-        t_armed = failure;
-        return failure;
+        Reason = null;
+        _offset = 0;
+        _armed = true;
     }
 
-    /// <summary>Disarms the calling thread's failure: failures throw again.</summary>
-    public static void Disarm() => t_armed = null;
+    /// <summary>Disarms the failure: failures throw again.</summary>
+    public void Disarm() => _armed = false;
 
     /// <summary>
     /// Disarms the failure for a read over bytes that are not the event's (decoded <c>data_base64</c>), whose
@@ -66,13 +67,19 @@ internal sealed class DeferredFailure
     /// </summary>
     public static DeferredFailure? Suspend()
     {
-        DeferredFailure? armed = t_armed;
-        t_armed = null;
+        DeferredFailure? armed = Armed;
+        armed?.Disarm();
         return armed;
     }
 
-    /// <summary>Arms again the failure that <see cref="Suspend"/> returned.</summary>
-    public static void Resume(DeferredFailure? armed) => t_armed = armed;
+    /// <summary>Arms again the failure that <see cref="Suspend"/> returned, keeping what it recorded.</summary>
+    public static void Resume(DeferredFailure? armed)
+    {
+        if (armed is not null)
+        {
+            armed._armed = true;
+        }
+    }
 
     /// <summary>
     /// Positions recorded from now on are those of a reader over a slice of the event's buffer that starts at
