@@ -55,6 +55,29 @@ public sealed class TableMediaStateStore : IMediaStateStore
     /// <summary>The table that holds the snapshots.</summary>
     public TableClient Table => _table;
 
+    /// <summary>
+    /// Whether <paramref name="name"/> is a name Azure Table Storage accepts for a table: 3 to 63 ASCII letters and
+    /// digits, starting with a letter, and not the reserved <c>tables</c>. For checking a configured name at start-up,
+    /// before any request fails on it.
+    /// </summary>
+    public static bool IsValidTableName(string? name)
+    {
+        if (name is null || name.Length is < 3 or > 63 || !char.IsAsciiLetter(name[0]) || name.Equals("tables", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <inheritdoc />
     /// <exception cref="MediaStateStoreException">The service refused the read, or the entity holds no snapshot.</exception>
     public async ValueTask<StoredSnapshot?> ReadAsync(MediaEntityKey key, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MediaEvents.Tracking.AzureTables;
 using Microsoft.Extensions.Options;
 
 namespace MediaEvents.QueueWorkerSample;
@@ -61,7 +62,7 @@ public sealed class QueueWorkerOptionsValidator : IValidateOptions<QueueWorkerOp
             }
         }
 
-        if (options.StateTableName is { } table && !IsTableName(table))
+        if (options.StateTableName is { } table && !TableMediaStateStore.IsValidTableName(table))
         {
             errors.Add($"{Section}:StateTableName is '{table}': a table name has 3 to 63 letters and digits and starts with a letter.");
         }
@@ -127,24 +128,6 @@ public sealed class QueueWorkerOptionsValidator : IValidateOptions<QueueWorkerOp
         foreach (char c in name)
         {
             if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsTableName(string name)
-    {
-        if (name.Length is < 3 or > 63 || !char.IsAsciiLetter(name[0]))
-        {
-            return false;
-        }
-
-        foreach (char c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c))
             {
                 return false;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Azure.Data.Tables;
+using MediaEvents.Tracking.AzureTables;
 using Microsoft.Extensions.Options;
 
 namespace MediaEvents.Webhook;
@@ -97,7 +98,7 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
                 + "EndpointSuffix=core.windows.net', one with a TableEndpoint, or UseDevelopmentStorage=true.");
         }
 
-        if (!IsTableName(state.TableName))
+        if (!TableMediaStateStore.IsValidTableName(state.TableName))
         {
             errors.Add(
                 $"{Section}:TableName is '{state.TableName}': a table name has 3 to 63 letters and digits and starts with a letter "
@@ -109,30 +110,12 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
     {
         try
         {
-            _ = new TableClient(connectionString, IsTableName(tableName) ? tableName : WebhookStateOptions.DefaultTableName);
+            _ = new TableClient(connectionString, TableMediaStateStore.IsValidTableName(tableName) ? tableName : WebhookStateOptions.DefaultTableName);
             return true;
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
         {
             return false;
         }
-    }
-
-    private static bool IsTableName(string name)
-    {
-        if (name.Length is < 3 or > 63 || !char.IsAsciiLetter(name[0]))
-        {
-            return false;
-        }
-
-        foreach (char c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
