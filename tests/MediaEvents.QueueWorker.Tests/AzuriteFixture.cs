@@ -13,18 +13,6 @@ namespace MediaEvents.QueueWorkerSample.Tests;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    // Azurite, on a busy machine, now and then leaves a request unanswered: retried after 15 seconds rather than the
-    // client's default 100, so that a test waits for the emulator's hiccup no longer than its own timeouts allow.
-    private static readonly QueueClientOptions s_queueOptions = new()
-    {
-        Retry = { NetworkTimeout = TimeSpan.FromSeconds(15), MaxRetries = 5, Mode = Azure.Core.RetryMode.Fixed, Delay = TimeSpan.FromMilliseconds(200) },
-    };
-
-    private static readonly TableClientOptions s_tableOptions = new()
-    {
-        Retry = { NetworkTimeout = TimeSpan.FromSeconds(15), MaxRetries = 5, Mode = Azure.Core.RetryMode.Fixed, Delay = TimeSpan.FromMilliseconds(200) },
-    };
-
     private AzuriteProcess? _azurite;
 
     /// <summary>The connection string of the running services.</summary>
@@ -42,7 +30,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     /// <summary>A client of the queue named <paramref name="name"/>, with a connection of its own (as another worker has).</summary>
-    public QueueClient NewQueueClient(string name) => new(ConnectionString, name, s_queueOptions);
+    public QueueClient NewQueueClient(string name) => new(ConnectionString, name);
 
     /// <summary>A new, empty table.</summary>
     public async Task<TableClient> CreateTableAsync()
@@ -53,7 +41,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     /// <summary>A client of the table named <paramref name="name"/>, with a connection of its own.</summary>
-    public TableClient NewTableClient(string name) => new(ConnectionString, name, s_tableOptions);
+    public TableClient NewTableClient(string name) => new(ConnectionString, name);
 
     /// <inheritdoc />
     public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync(AzuriteServices.Queue | AzuriteServices.Table);
